@@ -1,0 +1,98 @@
+"""Werkkaarten macros: the glue between the card model and mkdocs-macros.
+
+This is the only module that knows about MkDocs. Everything else (model, loading, the handbook
+index, rendering) is plain Python, so a move to another generator that runs macros touches this
+file only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from .errors import HandbookError, Problem
+from .handbook import Handbook
+from .navigation import expand_nav
+from .rendering import Renderer
+
+__all__ = ["define_env", "on_pre_page_macros"]
+
+
+def define_env(env: Any) -> None:
+    """Load and validate every card before any page renders, then offer the macros to pages."""
+    docs_dir = Path(env.conf["docs_dir"])
+    try:
+        handbook = Handbook.from_disk(docs_dir)
+        env.conf["nav"] = expand_nav(env.conf.get("nav"), handbook)
+    except HandbookError as error:
+        raise PluginError(str(error)) from None
+    renderer = Renderer(handbook)
+    env.variables["handbook"] = handbook
+    env.variables["_werkkaarten_renderer"] = renderer
+
+    def here() -> str:
+        return env.page.file.src_uri
+
+    def guarded(render: Any) -> Any:
+        """Macro errors name the page they occur on, then stop the build."""
+
+        def call(*args: Any, **kwargs: Any) -> str:
+            try:
+                return render(*args, **kwargs)
+            except HandbookError as error:
+                raise PluginError(f"docs/{here()}: {error}") from None
+
+        call.__name__ = render.__name__
+        call.__doc__ = render.__doc__
+        return call
+
+    @env.macro
+    @guarded
+    def card_link(card_id: str, anchor: str = "", text: str = "") -> str:
+        """A link to a card by id: `{{ card_link('respecteer') }}`."""
+        return renderer.card_link(here(), card_id, anchor, text)
+
+    @env.macro
+    @guarded
+    def card_grid(
+        type: str | None = None,
+        family: str | None = None,
+        tag: str | None = None,
+        role: str | None = None,
+        question: str | None = None,
+    ) -> str:
+        """A grid of cards chosen by type, family, tag, role or question, in reading order."""
+        cards = handbook.select(type=type, family=family, tag=tag, role=role, question=question)
+        if not cards:
+            raise HandbookError([_empty_grid(type, family, tag, role, question)])
+        return renderer.card_grid(here(), cards)
+
+    @env.macro
+    @guarded
+    def sources_list() -> str:
+        """Every source with its publisher, date, kind of text and the cards that use it."""
+        return renderer.sources_list(here())
+
+
+def _empty_grid(*filters: str | None) -> Problem:
+    named = ", ".join(f for f in filters if f)
+    return Problem("macro", "card_grid", f"no card matches ({named}); check the filter")
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Wrap every card page in its generated header and footer, before macros render.
+
+    mkdocs-macros calls this for every page; the card's own file holds only its body text, so
+    title, code, sources, safety notes and cross-links are never written twice by hand.
+    """
+    handbook: Handbook = env.variables["handbook"]
+    renderer: Renderer = env.variables["_werkkaarten_renderer"]
+    src_uri = env.page.file.src_uri
+    card = handbook.card_for_page(src_uri)
+    if card is None:
+        return
+    env.markdown = "\n".join(
+        [renderer.card_header(src_uri, card), env.markdown, renderer.card_footer(src_uri, card)]
+    )

@@ -1,0 +1,193 @@
+"""The whole handbook as one validated index: cards, registries and the links between them.
+
+Per-card validation (pydantic) cannot see other cards. The rules that need the whole set (unique
+ids and codes, references that must exist, files in the right folder) are checked here, once, so
+the rendering code can trust every id it is handed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .errors import HandbookError, Problem
+from .loading import load_cards, load_registries
+from .model import Card, CardType, Family, FamilyRegistry, Moment, Role, Source, SourceKind, SourceRegistry
+
+
+@dataclass(frozen=True)
+class CaseMoment:
+    """A moment of a case card seen from the card it illustrates."""
+
+    case: Card
+    moment: Moment
+
+
+def _code_number(card: Card) -> int:
+    return int(re.sub(r"\D", "", card.code))
+
+
+@dataclass
+class Handbook:
+    sources: SourceRegistry
+    family_registry: FamilyRegistry
+    roles: list[Role]
+    cards: dict[str, Card] = field(default_factory=dict)
+    paths: dict[str, str] = field(default_factory=dict)
+
+    # -- building -----------------------------------------------------------------------------
+
+    @classmethod
+    def from_disk(cls, docs_dir: Path) -> Handbook:
+        sources, families, roles = load_registries(docs_dir)
+        handbook = cls(sources, families, roles)
+        handbook._add(load_cards(docs_dir))
+        return handbook
+
+    def _add(self, loaded: list[tuple[str, Card]]) -> None:
+        problems: list[Problem] = []
+        codes: dict[str, str] = {}
+        for src_uri, card in loaded:
+            label = f"docs/{src_uri}"
+            if card.id in self.cards:
+                problems.append(
+                    Problem(label, "card.id", f"'{card.id}' is already used by docs/{self.paths[card.id]}")
+                )
+                continue
+            if card.code in codes:
+                problems.append(Problem(label, "card.code", f"'{card.code}' is already used by docs/{codes[card.code]}"))
+            codes[card.code] = src_uri
+            self.cards[card.id] = card
+            self.paths[card.id] = src_uri
+        for card_id, card in self.cards.items():
+            problems.extend(self._check(card, f"docs/{self.paths[card_id]}"))
+        if problems:
+            raise HandbookError(problems)
+
+    def _check(self, card: Card, label: str) -> list[Problem]:
+        """Cross-references of one card: every name it uses must exist."""
+        found: list[Problem] = []
+
+        def unknown(field_name: str, value: str, what: str) -> None:
+            found.append(Problem(label, field_name, f"'{value}' is not {what}"))
+
+        card_type = self.family_registry.types.get(card.type)
+        if card_type is None:
+            unknown("card.type", card.type, f"a card type (one of: {', '.join(self.family_registry.types)})")
+        else:
+            expected = PurePosixPath(card_type.family) / f"{card.id}.md"
+            if PurePosixPath(self.paths[card.id]) != expected:
+                found.append(Problem(label, "card.id", f"a {card.type} card with this id must be the file docs/{expected}"))
+            if not card.code.startswith(card_type.prefix) or not card.code[len(card_type.prefix) :].isdigit():
+                found.append(Problem(label, "card.code", f"must be {card_type.prefix} followed by a number"))
+        for n, key in enumerate(card.sources):
+            if key not in self.sources.sources:
+                unknown(f"card.sources.{n}", key, "a source key in docs/_data/bronnen.yml")
+        for n, caution in enumerate(card.cautions):
+            for m, key in enumerate(caution.sources):
+                if key not in self.sources.sources:
+                    unknown(f"card.cautions.{n}.sources.{m}", key, "a source key in docs/_data/bronnen.yml")
+        for n, ref in enumerate(card.related):
+            if ref not in self.cards:
+                unknown(f"card.related.{n}", ref, "a card id")
+            elif ref == card.id:
+                found.append(Problem(label, f"card.related.{n}", "a card cannot be related to itself"))
+        for n, ref in enumerate(card.questions):
+            if self.cards.get(ref) is None or self.cards[ref].type != "vraagstuk":
+                unknown(f"card.questions.{n}", ref, "the id of a vraagstuk card")
+        role_ids = {role.id for role in self.roles}
+        for n, ref in enumerate(card.roles):
+            if ref not in role_ids:
+                unknown(f"card.roles.{n}", ref, "a role in docs/_data/rollen.yml")
+        for n, moment in enumerate(card.moments):
+            for m, ref in enumerate(moment.illustrates):
+                if ref not in self.cards:
+                    unknown(f"card.moments.{n}.illustrates.{m}", ref, "a card id")
+        return found
+
+    # -- looking up ---------------------------------------------------------------------------
+
+    def card(self, card_id: str) -> Card:
+        """A card by id; an unknown id is an author's mistake in a page, so it stops the build."""
+        try:
+            return self.cards[card_id]
+        except KeyError:
+            raise HandbookError([Problem("macro", "card id", f"'{card_id}' is not a card id")]) from None
+
+    def card_for_page(self, src_uri: str) -> Card | None:
+        for card_id, path in self.paths.items():
+            if path == src_uri:
+                return self.cards[card_id]
+        return None
+
+    def type_of(self, card: Card) -> CardType:
+        return self.family_registry.types[card.type]
+
+    def family(self, family_id: str) -> Family:
+        for family in self.family_registry.families:
+            if family.id == family_id:
+                return family
+        raise HandbookError([Problem("macro", "family", f"'{family_id}' is not a family")])
+
+    def family_of(self, card: Card) -> Family:
+        return self.family(self.type_of(card).family)
+
+    def source(self, key: str) -> Source:
+        return self.sources.sources[key]
+
+    def kind_of(self, key: str) -> SourceKind:
+        return self.sources.kinds[self.source(key).kind]
+
+    def ordered(self, cards: list[Card] | None = None) -> list[Card]:
+        """Cards in reading order: by type as the registry lists them, then by code number."""
+        type_order = list(self.family_registry.types)
+        pool = list(self.cards.values()) if cards is None else cards
+        return sorted(pool, key=lambda c: (type_order.index(c.type), _code_number(c)))
+
+    def select(
+        self,
+        *,
+        type: str | None = None,
+        family: str | None = None,
+        tag: str | None = None,
+        role: str | None = None,
+        question: str | None = None,
+        source: str | None = None,
+    ) -> list[Card]:
+        """Cards matching every filter given, in reading order."""
+        if type is not None and type not in self.family_registry.types:
+            raise HandbookError([Problem("macro", "type", f"'{type}' is not a card type")])
+        if family is not None:
+            self.family(family)
+        chosen = [
+            card
+            for card in self.cards.values()
+            if (type is None or card.type == type)
+            and (family is None or self.type_of(card).family == family)
+            and (tag is None or tag in card.tags)
+            and (role is None or role in card.roles)
+            and (question is None or question in card.questions or card.id == question)
+            and (source is None or source in card.sources)
+        ]
+        return self.ordered(chosen)
+
+    def related_to(self, card: Card) -> list[Card]:
+        """Related both ways: a card shows what it names and what names it."""
+        ids = set(card.related) | {other.id for other in self.cards.values() if card.id in other.related}
+        return self.ordered([self.cards[i] for i in ids])
+
+    def moments_for(self, card: Card) -> list[CaseMoment]:
+        return [
+            CaseMoment(case, moment)
+            for case in self.ordered()
+            for moment in case.moments
+            if card.id in moment.illustrates
+        ]
+
+    def by_family(self) -> dict[str, list[Card]]:
+        grouped: dict[str, list[Card]] = defaultdict(list)
+        for card in self.ordered():
+            grouped[self.type_of(card).family].append(card)
+        return grouped

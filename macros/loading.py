@@ -1,0 +1,95 @@
+"""Read the registries and every card from disk.
+
+mkdocs-macros calls `define_env` before MkDocs reads any page, so the handbook cannot wait for
+MkDocs: it reads the Markdown files itself and validates them before the first page renders.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import HandbookError, Problem, problems_from_validation
+from .model import Card, FamilyRegistry, Role, SourceRegistry
+
+#: Where registries live inside docs/ (excluded from the published site by mkdocs.yml).
+DATA_DIR = "_data"
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_front_matter(path: Path, label: str) -> dict[str, Any]:
+    """The YAML block at the top of a Markdown file; an empty dict when there is none."""
+    match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    if not match:
+        return {}
+    try:
+        data = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 2}" if mark else "front matter"
+        raise HandbookError([Problem(label, where, f"front matter is not valid YAML ({error})")]) from None
+    if not isinstance(data, dict):
+        raise HandbookError([Problem(label, "front matter", "must be a mapping of fields")])
+    return data
+
+
+def read_yaml(path: Path, label: str) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise HandbookError([Problem(label, "yaml", f"not valid YAML ({error})")]) from None
+    except FileNotFoundError:
+        raise HandbookError([Problem(label, "file", "registry file is missing")]) from None
+
+
+def parse(model: type[M], data: Any, label: str, prefix: str) -> M:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise HandbookError(problems_from_validation(label, prefix, error)) from None
+
+
+def load_registries(docs_dir: Path) -> tuple[SourceRegistry, FamilyRegistry, list[Role]]:
+    def load(name: str, model: type[M]) -> M:
+        label = f"docs/{DATA_DIR}/{name}"
+        return parse(model, read_yaml(docs_dir / DATA_DIR / name, label), label, "")
+
+    sources = load("bronnen.yml", SourceRegistry)
+    families = load("families.yml", FamilyRegistry)
+    roles_label = f"docs/{DATA_DIR}/rollen.yml"
+    raw_roles = read_yaml(docs_dir / DATA_DIR / "rollen.yml", roles_label)
+    if not isinstance(raw_roles, list):
+        raise HandbookError([Problem(roles_label, "yaml", "must be a list of roles")])
+    roles = [parse(Role, item, roles_label, str(n)) for n, item in enumerate(raw_roles)]
+    return sources, families, roles
+
+
+def load_cards(docs_dir: Path) -> list[tuple[str, Card]]:
+    """Every Markdown file with a `card:` key, as (path relative to docs/, card).
+
+    All files are read before any error is raised, so one build reports every broken card.
+    """
+    cards: list[tuple[str, Card]] = []
+    problems: list[Problem] = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        src_uri = path.relative_to(docs_dir).as_posix()
+        if src_uri.startswith(f"{DATA_DIR}/"):
+            continue
+        label = f"docs/{src_uri}"
+        try:
+            meta = read_front_matter(path, label)
+            if "card" not in meta:
+                continue
+            cards.append((src_uri, parse(Card, meta["card"], label, "card")))
+        except HandbookError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise HandbookError(problems)
+    return cards

@@ -1,0 +1,130 @@
+"""The card model: what an editor may write in a card's front matter, and what the registries hold.
+
+Everything a page shows about a card is derived from these models, so every rule an editor must
+follow lives here, once. Models forbid unknown fields: a misspelt field is an error, never ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+#: Ids end up in web addresses and on paper, so they are short lowercase words joined by hyphens.
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=40),
+]
+#: Sources are named by the three-digit key of the source registry ("000" ... "004").
+SourceKey = Annotated[str, StringConstraints(pattern=r"^\d{3}$")]
+#: A code such as P3 or I12: a letter prefix from the card type, then a number.
+Code = Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,2}[1-9][0-9]?$")]
+
+
+def _one_sentence(text: str) -> str:
+    """A summary is read in grids, search results and link previews: one sentence, one line."""
+    if "\n" in text or not re.search(r"[.?!]$", text):
+        raise ValueError("must be one sentence on one line, ending with . ? or !")
+    if re.search(r"[.?!]\s+[A-Z]", text[:-1]):
+        raise ValueError("must be one sentence, not several")
+    return text
+
+
+Sentence = Annotated[str, StringConstraints(min_length=10, max_length=300), AfterValidator(_one_sentence)]
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown fields are errors and parsed data cannot be changed later."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Caution(Strict):
+    """A contra-indication or condition the sources give: shown in the card's "Let op" block."""
+
+    text: Annotated[str, StringConstraints(min_length=10)]
+    sources: list[SourceKey] = Field(min_length=1)
+
+
+class Moment(Strict):
+    """A moment in a case (a heading on a case card) that illustrates other cards.
+
+    Declared once, on the case; the illustrated cards show it as "In de praktijk".
+    """
+
+    id: Slug
+    title: Annotated[str, StringConstraints(min_length=3)]
+    illustrates: list[Slug] = Field(min_length=1)
+
+
+class Card(Strict):
+    """One card: the front matter under the `card:` key of one Markdown file."""
+
+    id: Slug
+    code: Code
+    type: Slug
+    title: Annotated[str, StringConstraints(min_length=3, max_length=120)]
+    summary: Sentence
+    sources: list[SourceKey] = Field(min_length=1)
+    tags: list[Slug] = []
+    related: list[Slug] = []
+    roles: list[Slug] = []
+    questions: list[Slug] = []
+    cautions: list[Caution] = []
+    moments: list[Moment] = []
+    reviewed: date
+
+
+class SourceKind(Strict):
+    """A kind of text (experience story, practice report ...): readers must see which one they read."""
+
+    label: str
+    caution: str = ""
+
+
+class Source(Strict):
+    """One of the source texts. No URL field: the sources give no working address."""
+
+    title: str
+    publisher: str
+    date: str
+    authors: str
+    kind: Slug
+    about: str
+
+
+class Family(Strict):
+    """A section of the handbook: one folder in docs/ and one group in the navigation."""
+
+    id: Slug
+    title: str
+    intro: str
+
+
+class CardType(Strict):
+    """A kind of card; its prefix makes the codes (P1, V2 ...) and its family decides the folder."""
+
+    label: str
+    plural: str
+    prefix: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,2}$")]
+    family: Slug
+
+
+class Role(Strict):
+    """A reader's role, used for the "per rol" way in."""
+
+    id: Slug
+    title: str
+    about: str
+
+
+class SourceRegistry(Strict):
+    kinds: dict[Slug, SourceKind]
+    sources: dict[SourceKey, Source]
+
+
+class FamilyRegistry(Strict):
+    families: list[Family]
+    types: dict[Slug, CardType]

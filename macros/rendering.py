@@ -1,0 +1,79 @@
+"""Turn the handbook's data into Markdown for one page.
+
+Markup lives in the Jinja templates under `macros/templates/`; this module only chooses data and
+computes links. Links are relative `.md` links, so MkDocs' own link and anchor checks cover every
+link the macros write, and the site works under any sub-path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from datetime import date
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .handbook import Handbook
+from .model import Card
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def relative_link(from_src_uri: str, to_src_uri: str, anchor: str = "") -> str:
+    """A link from one Markdown file to another, as MkDocs resolves it (relative to the source file)."""
+    link = posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
+    return f"{link}#{anchor}" if anchor else link
+
+
+MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
+
+
+def dutch_date(value: date) -> str:
+    """Dates as Dutch readers write them (25 november 2026), independent of the machine's locale."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+class Renderer:
+    """Renders the handbook's pieces as seen from one page (links depend on where you stand)."""
+
+    def __init__(self, handbook: Handbook) -> None:
+        self.handbook = handbook
+        self.templates = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            undefined=StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            autoescape=False,
+        )
+        self.templates.filters["dutch_date"] = dutch_date
+
+    def _render(self, template: str, page_uri: str, **data: object) -> str:
+        def href(target: Card | str, anchor: str = "") -> str:
+            """Link to a card (object or id) or to a page (a path relative to docs/)."""
+            if isinstance(target, Card) or not target.endswith(".md"):
+                card = target if isinstance(target, Card) else self.handbook.card(target)
+                target = self.handbook.paths[card.id]
+            return relative_link(page_uri, target, anchor)
+
+        return self.templates.get_template(template).render(hb=self.handbook, href=href, **data)
+
+    # -- pieces authors call from pages --------------------------------------------------------
+
+    def card_link(self, page_uri: str, card_id: str, anchor: str = "", text: str = "") -> str:
+        card = self.handbook.card(card_id)
+        return self._render("card_link.md.jinja", page_uri, card=card, anchor=anchor, text=text).strip()
+
+    def card_grid(self, page_uri: str, cards: list[Card]) -> str:
+        return self._render("card_grid.md.jinja", page_uri, cards=cards)
+
+    def sources_list(self, page_uri: str) -> str:
+        return self._render("sources_list.md.jinja", page_uri)
+
+    # -- pieces around every card --------------------------------------------------------------
+
+    def card_header(self, page_uri: str, card: Card) -> str:
+        return self._render("card_header.md.jinja", page_uri, card=card)
+
+    def card_footer(self, page_uri: str, card: Card) -> str:
+        return self._render("card_footer.md.jinja", page_uri, card=card)
