@@ -93,6 +93,4 @@ def on_pre_page_macros(env: Any) -> None:
     card = handbook.card_for_page(src_uri)
     if card is None:
         return
-    env.markdown = "\n".join(
-        [renderer.card_header(src_uri, card), env.markdown, renderer.card_footer(src_uri, card)]
-    )
+    env.markdown = "\n".join([renderer.card_header(src_uri, card), env.markdown, renderer.card_footer(src_uri, card)])

@@ -25,7 +25,7 @@ class HandbookError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"Werkkaarten: {len(problems)} probleem/problemen in de inhoud:\n{lines}")
+        super().__init__(f"Werkkaarten: {len(problems)} content problem(s):\n{lines}")
 
 
 def problems_from_validation(path: str, prefix: str, error: ValidationError) -> list[Problem]:

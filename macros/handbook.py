@@ -52,12 +52,12 @@ class Handbook:
         for src_uri, card in loaded:
             label = f"docs/{src_uri}"
             if card.id in self.cards:
-                problems.append(
-                    Problem(label, "card.id", f"'{card.id}' is already used by docs/{self.paths[card.id]}")
-                )
+                problems.append(Problem(label, "card.id", f"'{card.id}' is already used by docs/{self.paths[card.id]}"))
                 continue
             if card.code in codes:
-                problems.append(Problem(label, "card.code", f"'{card.code}' is already used by docs/{codes[card.code]}"))
+                problems.append(
+                    Problem(label, "card.code", f"'{card.code}' is already used by docs/{codes[card.code]}")
+                )
             codes[card.code] = src_uri
             self.cards[card.id] = card
             self.paths[card.id] = src_uri
@@ -79,7 +79,9 @@ class Handbook:
         else:
             expected = PurePosixPath(card_type.family) / f"{card.id}.md"
             if PurePosixPath(self.paths[card.id]) != expected:
-                found.append(Problem(label, "card.id", f"a {card.type} card with this id must be the file docs/{expected}"))
+                found.append(
+                    Problem(label, "card.id", f"a {card.type} card with this id must be the file docs/{expected}")
+                )
             if not card.code.startswith(card_type.prefix) or not card.code[len(card_type.prefix) :].isdigit():
                 found.append(Problem(label, "card.code", f"must be {card_type.prefix} followed by a number"))
         for n, key in enumerate(card.sources):

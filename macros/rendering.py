@@ -25,7 +25,20 @@ def relative_link(from_src_uri: str, to_src_uri: str, anchor: str = "") -> str:
     return f"{link}#{anchor}" if anchor else link
 
 
-MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def dutch_date(value: date) -> str:

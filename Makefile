@@ -1,0 +1,44 @@
+# Werkkaarten: every target works on a fresh machine with Python 3.11 and make.
+# Targets only call tools and scripts; the logic lives in macros/ and scripts/.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SITE   := site
+export NO_MKDOCS_2_WARNING := 1   # silence Material's banner about MkDocs 2; we pin MkDocs 1.x
+
+.PHONY: serve build test lint format clean
+
+# The site's packages; reinstalled when the pins change.
+$(VENV)/.site: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+# Test and lint tools on top.
+$(VENV)/.test: $(VENV)/.site requirements-test.txt
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+serve: $(VENV)/.site  ## set up, then serve the site on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+build: $(VENV)/.site  ## strict build into site/
+	$(BIN)/mkdocs build --strict --clean -d $(SITE)
+
+test: $(VENV)/.test  ## set up, then run the whole test suite (builds the real site)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(SITE) build .pytest_cache

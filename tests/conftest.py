@@ -1,0 +1,83 @@
+"""Shared fixtures: one real strict build of the site per test run, and a way to build broken copies."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+#: What a copy of the project needs in order to build.
+PROJECT_PARTS = ("docs", "overrides", "macros", "mkdocs.yml")
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+
+
+def build(project: Path, site: Path) -> BuildResult:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    run = subprocess.run(
+        [*MKDOCS, "build", "--strict", "--clean", "-d", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    return BuildResult(run.returncode, run.stdout + run.stderr, site)
+
+
+def copy_project(target: Path) -> Path:
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once with --strict from the working tree."""
+    result = build(ROOT, tmp_path_factory.mktemp("site") / "site")
+    assert result.returncode == 0, f"strict build failed:\n{result.output}"
+    return result.site
+
+
+@pytest.fixture(scope="session")
+def page(site: Path) -> Callable[[str], BeautifulSoup]:
+    """Parsed HTML of a built page by its URL path ('partnerschap/respecteer-ouders/')."""
+    cache: dict[str, BeautifulSoup] = {}
+
+    def load(url: str) -> BeautifulSoup:
+        if url not in cache:
+            path = site / url / "index.html" if not url.endswith(".html") else site / url
+            cache[url] = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        return cache[url]
+
+    return load
+
+
+@pytest.fixture
+def broken_project(tmp_path: Path) -> Callable[[Callable[[Path], None]], BuildResult]:
+    """Copy the project, apply one mutation, build it strictly and return the result."""
+
+    def run(mutate: Callable[[Path], None]) -> BuildResult:
+        project = copy_project(tmp_path / "project")
+        mutate(project)
+        return build(project, tmp_path / "site")
+
+    return run
