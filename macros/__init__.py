@@ -75,6 +75,30 @@ def define_env(env: Any) -> None:
         """Every source with its publisher, date, kind of text and the cards that use it."""
         return renderer.sources_list(here())
 
+    @env.macro
+    @guarded
+    def family_grid() -> str:
+        """The families of the handbook as a grid, with their intro and card count."""
+        return renderer.family_grid(here())
+
+    @env.macro
+    @guarded
+    def role_sections() -> str:
+        """One section per role (anchored by role id) listing the cards for that role."""
+        return renderer.role_sections(here())
+
+    @env.macro
+    @guarded
+    def role_links() -> str:
+        """A list of links to the role sections, for the home page."""
+        return renderer.role_links(here())
+
+    @env.macro
+    @guarded
+    def glossary() -> str:
+        """The glossary as a definition list."""
+        return renderer.glossary(here())
+
 
 def _empty_grid(*filters: str | None) -> Problem:
     named = ", ".join(f for f in filters if f)
@@ -85,12 +109,14 @@ def on_pre_page_macros(env: Any) -> None:
     """Wrap every card page in its generated header and footer, before macros render.
 
     mkdocs-macros calls this for every page; the card's own file holds only its body text, so
-    title, code, sources, safety notes and cross-links are never written twice by hand.
+    title, code, sources, safety notes and cross-links are never written twice by hand. Every page
+    also gets the glossary's abbreviations, so they show as hover text wherever they occur.
     """
     handbook: Handbook = env.variables["handbook"]
     renderer: Renderer = env.variables["_werkkaarten_renderer"]
     src_uri = env.page.file.src_uri
     card = handbook.card_for_page(src_uri)
-    if card is None:
-        return
-    env.markdown = "\n".join([renderer.card_header(src_uri, card), env.markdown, renderer.card_footer(src_uri, card)])
+    parts = [env.markdown]
+    if card is not None:
+        parts = [renderer.card_header(src_uri, card), env.markdown, renderer.card_footer(src_uri, card)]
+    env.markdown = "\n".join([*parts, renderer.abbreviations(src_uri)])

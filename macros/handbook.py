@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from .errors import HandbookError, Problem
 from .loading import load_cards, load_registries
-from .model import Card, CardType, Family, FamilyRegistry, Moment, Role, Source, SourceKind, SourceRegistry
+from .model import Card, CardType, Family, FamilyRegistry, Moment, Role, Source, SourceKind, SourceRegistry, Term
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class Handbook:
     sources: SourceRegistry
     family_registry: FamilyRegistry
     roles: list[Role]
+    glossary: list[Term]
     cards: dict[str, Card] = field(default_factory=dict)
     paths: dict[str, str] = field(default_factory=dict)
 
@@ -41,10 +42,25 @@ class Handbook:
 
     @classmethod
     def from_disk(cls, docs_dir: Path) -> Handbook:
-        sources, families, roles = load_registries(docs_dir)
-        handbook = cls(sources, families, roles)
+        handbook = cls(*load_registries(docs_dir))
         handbook._add(load_cards(docs_dir))
+        handbook._check_glossary()
         return handbook
+
+    def _check_glossary(self) -> None:
+        label = "docs/_data/begrippen.yml"
+        problems = []
+        seen: set[str] = set()
+        for n, term in enumerate(self.glossary):
+            for key in (term.term.lower(), term.abbr):
+                if key and key in seen:
+                    problems.append(Problem(label, f"{n}", f"'{key}' is defined twice"))
+                seen.add(key or "")
+            for m, key in enumerate(term.sources):
+                if key not in self.sources.sources:
+                    problems.append(Problem(label, f"{n}.sources.{m}", f"'{key}' is not a source key"))
+        if problems:
+            raise HandbookError(problems)
 
     def _add(self, loaded: list[tuple[str, Card]]) -> None:
         problems: list[Problem] = []

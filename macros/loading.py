@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import HandbookError, Problem, problems_from_validation
-from .model import Card, FamilyRegistry, Role, SourceRegistry
+from .model import Card, FamilyRegistry, Role, SourceRegistry, Term
 
 #: Where registries live inside docs/ (excluded from the published site by mkdocs.yml).
 DATA_DIR = "_data"
@@ -56,19 +56,28 @@ def parse(model: type[M], data: Any, label: str, prefix: str) -> M:
         raise HandbookError(problems_from_validation(label, prefix, error)) from None
 
 
-def load_registries(docs_dir: Path) -> tuple[SourceRegistry, FamilyRegistry, list[Role]]:
-    def load(name: str, model: type[M]) -> M:
-        label = f"docs/{DATA_DIR}/{name}"
-        return parse(model, read_yaml(docs_dir / DATA_DIR / name, label), label, "")
+def load_registry(docs_dir: Path, name: str, model: type[M]) -> M:
+    """A registry file that is one mapping, validated as one model."""
+    label = f"docs/{DATA_DIR}/{name}"
+    return parse(model, read_yaml(docs_dir / DATA_DIR / name, label), label, "")
 
-    sources = load("bronnen.yml", SourceRegistry)
-    families = load("families.yml", FamilyRegistry)
-    roles_label = f"docs/{DATA_DIR}/rollen.yml"
-    raw_roles = read_yaml(docs_dir / DATA_DIR / "rollen.yml", roles_label)
-    if not isinstance(raw_roles, list):
-        raise HandbookError([Problem(roles_label, "yaml", "must be a list of roles")])
-    roles = [parse(Role, item, roles_label, str(n)) for n, item in enumerate(raw_roles)]
-    return sources, families, roles
+
+def load_list(docs_dir: Path, name: str, model: type[M]) -> list[M]:
+    """A registry file that is a list of entries; errors name the entry's position."""
+    label = f"docs/{DATA_DIR}/{name}"
+    raw = read_yaml(docs_dir / DATA_DIR / name, label)
+    if not isinstance(raw, list):
+        raise HandbookError([Problem(label, "yaml", "must be a list of entries")])
+    return [parse(model, item, label, str(n)) for n, item in enumerate(raw)]
+
+
+def load_registries(docs_dir: Path) -> tuple[SourceRegistry, FamilyRegistry, list[Role], list[Term]]:
+    return (
+        load_registry(docs_dir, "bronnen.yml", SourceRegistry),
+        load_registry(docs_dir, "families.yml", FamilyRegistry),
+        load_list(docs_dir, "rollen.yml", Role),
+        load_list(docs_dir, "begrippen.yml", Term),
+    )
 
 
 def load_cards(docs_dir: Path) -> list[tuple[str, Card]]:

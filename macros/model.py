@@ -120,6 +120,15 @@ class Role(Strict):
     about: str
 
 
+class Term(Strict):
+    """A glossary entry; its abbreviation becomes hover text on every page where it occurs."""
+
+    term: str
+    abbr: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+&-]{2,12}$")] | None = None
+    definition: Annotated[str, StringConstraints(min_length=10)]
+    sources: list[SourceKey] = []
+
+
 class SourceRegistry(Strict):
     kinds: dict[Slug, SourceKind]
     sources: dict[SourceKey, Source]

@@ -83,6 +83,22 @@ class Renderer:
     def sources_list(self, page_uri: str) -> str:
         return self._render("sources_list.md.jinja", page_uri)
 
+    def family_grid(self, page_uri: str) -> str:
+        return self._render("family_grid.md.jinja", page_uri)
+
+    def role_sections(self, page_uri: str) -> str:
+        return self._render("role_sections.md.jinja", page_uri)
+
+    def role_links(self, page_uri: str) -> str:
+        return self._render("role_links.md.jinja", page_uri)
+
+    def glossary(self, page_uri: str) -> str:
+        return self._render("glossary.md.jinja", page_uri)
+
+    def abbreviations(self, page_uri: str) -> str:
+        """Abbreviation definitions for Python-Markdown's abbr extension: hover text on every page."""
+        return self._render("abbreviations.md.jinja", page_uri)
+
     # -- pieces around every card --------------------------------------------------------------
 
     def card_header(self, page_uri: str, card: Card) -> str:
