@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SITE   := site
 export NO_MKDOCS_2_WARNING := 1   # silence Material's banner about MkDocs 2; we pin MkDocs 1.x
 
-.PHONY: serve build test lint format clean
+.PHONY: serve build pdf test lint format clean chromium
 
 # The site's packages; reinstalled when the pins change.
 $(VENV)/.site: requirements.txt
@@ -27,7 +27,13 @@ serve: $(VENV)/.site  ## set up, then serve the site on http://127.0.0.1:8000
 build: $(VENV)/.site  ## strict build into site/
 	$(BIN)/mkdocs build --strict --clean -d $(SITE)
 
-test: $(VENV)/.test  ## set up, then run the whole test suite (builds the real site)
+chromium:  ## Debian's Chromium for PDFs and browser tests (installed with apt when missing)
+	scripts/ensure_chromium.sh
+
+pdf: build $(VENV)/.test chromium  ## strict build, then a one-page A4 PDF of every checklist
+	$(BIN)/python scripts/make_pdfs.py --site $(SITE)
+
+test: $(VENV)/.test chromium  ## set up, then run the whole test suite (builds the real site)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest

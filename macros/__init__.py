@@ -28,7 +28,7 @@ def define_env(env: Any) -> None:
         env.conf["nav"] = expand_nav(env.conf.get("nav"), handbook)
     except HandbookError as error:
         raise PluginError(str(error)) from None
-    renderer = Renderer(handbook)
+    renderer = Renderer(handbook, env.conf["site_url"] or "")
     env.variables["handbook"] = handbook
     env.variables["_werkkaarten_renderer"] = renderer
 
@@ -95,6 +95,12 @@ def define_env(env: Any) -> None:
 
     @env.macro
     @guarded
+    def checklist_grid() -> str:
+        """All checklists as a grid with code, purpose, pause point and kind."""
+        return renderer.checklist_grid(here())
+
+    @env.macro
+    @guarded
     def glossary() -> str:
         """The glossary as a definition list."""
         return renderer.glossary(here())
@@ -116,7 +122,10 @@ def on_pre_page_macros(env: Any) -> None:
     renderer: Renderer = env.variables["_werkkaarten_renderer"]
     src_uri = env.page.file.src_uri
     card = handbook.card_for_page(src_uri)
+    checklist = handbook.checklist_for_page(src_uri)
     parts = [env.markdown]
     if card is not None:
         parts = [renderer.card_header(src_uri, card), env.markdown, renderer.card_footer(src_uri, card)]
+    elif checklist is not None:
+        parts = [renderer.checklist_page(src_uri, checklist, env.markdown)]
     env.markdown = "\n".join([*parts, renderer.abbreviations(src_uri)])

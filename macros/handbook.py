@@ -13,8 +13,22 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .errors import HandbookError, Problem
-from .loading import load_cards, load_registries
-from .model import Card, CardType, Family, FamilyRegistry, Moment, Role, Source, SourceKind, SourceRegistry, Term
+from .loading import load_pages, load_registries
+from .model import (
+    Card,
+    CardType,
+    Check,
+    Checklist,
+    ChecklistRegistry,
+    Family,
+    FamilyRegistry,
+    Moment,
+    Role,
+    Source,
+    SourceKind,
+    SourceRegistry,
+    Term,
+)
 
 
 @dataclass(frozen=True)
@@ -35,17 +49,70 @@ class Handbook:
     family_registry: FamilyRegistry
     roles: list[Role]
     glossary: list[Term]
+    checklist_registry: ChecklistRegistry
     cards: dict[str, Card] = field(default_factory=dict)
     paths: dict[str, str] = field(default_factory=dict)
+    checklists: dict[str, Checklist] = field(default_factory=dict)
+    checklist_paths: dict[str, str] = field(default_factory=dict)
 
     # -- building -----------------------------------------------------------------------------
 
     @classmethod
     def from_disk(cls, docs_dir: Path) -> Handbook:
         handbook = cls(*load_registries(docs_dir))
-        handbook._add(load_cards(docs_dir))
+        cards, checklists = load_pages(docs_dir)
+        handbook._add(cards)
+        handbook._add_checklists(checklists)
         handbook._check_glossary()
         return handbook
+
+    def _add_checklists(self, loaded: list[tuple[str, Checklist]]) -> None:
+        problems: list[Problem] = []
+        codes: dict[str, str] = {}
+        used: set[str] = set()
+        for src_uri, checklist in loaded:
+            label = f"docs/{src_uri}"
+            if checklist.id in self.checklists:
+                other = self.checklist_paths[checklist.id]
+                problems.append(Problem(label, "checklist.id", f"'{checklist.id}' is already used by docs/{other}"))
+                continue
+            if src_uri != f"checklists/{checklist.id}.md":
+                problems.append(
+                    Problem(label, "checklist.id", f"this checklist must be docs/checklists/{checklist.id}.md")
+                )
+            if checklist.code in codes:
+                other = codes[checklist.code]
+                problems.append(Problem(label, "checklist.code", f"'{checklist.code}' is already used by docs/{other}"))
+            codes[checklist.code] = src_uri
+            if checklist.pause not in self.checklist_registry.pauses:
+                pauses = ", ".join(self.checklist_registry.pauses)
+                problems.append(
+                    Problem(label, "checklist.pause", f"'{checklist.pause}' is not a pause point ({pauses})")
+                )
+            for n, ref in enumerate(checklist.items):
+                if ref in checklist.items[:n]:
+                    problems.append(Problem(label, f"checklist.items.{n}", f"'{ref}' is listed twice"))
+                elif self._resolve_check(ref) is None:
+                    problems.append(Problem(label, f"checklist.items.{n}", f"'{ref}' is not a check on a card"))
+                used.add(ref)
+            self.checklists[checklist.id] = checklist
+            self.checklist_paths[checklist.id] = src_uri
+        for card in self.cards.values():
+            for n, check in enumerate(card.checks):
+                if f"{card.id}/{check.id}" not in used:
+                    problems.append(
+                        Problem(f"docs/{self.paths[card.id]}", f"card.checks.{n}", f"'{check.id}' is on no checklist")
+                    )
+        if problems:
+            raise HandbookError(problems)
+
+    def _resolve_check(self, ref: str) -> tuple[Card, Check] | None:
+        card_id, _, check_id = ref.partition("/")
+        card = self.cards.get(card_id)
+        for check in card.checks if card else []:
+            if check.id == check_id:
+                return card, check
+        return None
 
     def _check_glossary(self) -> None:
         label = "docs/_data/begrippen.yml"
@@ -119,6 +186,10 @@ class Handbook:
         for n, ref in enumerate(card.roles):
             if ref not in role_ids:
                 unknown(f"card.roles.{n}", ref, "a role in docs/_data/rollen.yml")
+        check_ids = [check.id for check in card.checks]
+        for n, check_id in enumerate(check_ids):
+            if check_id in check_ids[:n]:
+                found.append(Problem(label, f"card.checks.{n}.id", f"'{check_id}' is used twice on this card"))
         for n, moment in enumerate(card.moments):
             for m, ref in enumerate(moment.illustrates):
                 if ref not in self.cards:
@@ -138,6 +209,12 @@ class Handbook:
         for card_id, path in self.paths.items():
             if path == src_uri:
                 return self.cards[card_id]
+        return None
+
+    def checklist_for_page(self, src_uri: str) -> Checklist | None:
+        for checklist_id, path in self.checklist_paths.items():
+            if path == src_uri:
+                return self.checklists[checklist_id]
         return None
 
     def type_of(self, card: Card) -> CardType:
@@ -203,6 +280,22 @@ class Handbook:
             for moment in case.moments
             if card.id in moment.illustrates
         ]
+
+    def checklist_items(self, checklist: Checklist) -> list[tuple[Card, Check]]:
+        """The checklist's items in its order, each with the card it comes from."""
+        return [pair for ref in checklist.items if (pair := self._resolve_check(ref))]
+
+    def checklists_for(self, card: Card) -> list[Checklist]:
+        """Backlinks: every checklist that holds an item from this card."""
+        return [c for c in self.ordered_checklists() if any(ref.startswith(f"{card.id}/") for ref in c.items)]
+
+    def ordered_checklists(self) -> list[Checklist]:
+        return sorted(self.checklists.values(), key=lambda c: int(c.code[2:]))
+
+    def checklist_sources(self, checklist: Checklist) -> list[str]:
+        """The sources of a checklist are those of the cards its items come from."""
+        keys = {key for card, _ in self.checklist_items(checklist) for key in card.sources}
+        return sorted(keys)
 
     def by_family(self) -> dict[str, list[Card]]:
         grouped: dict[str, list[Card]] = defaultdict(list)

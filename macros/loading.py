@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import HandbookError, Problem, problems_from_validation
-from .model import Card, FamilyRegistry, Role, SourceRegistry, Term
+from .model import Card, Checklist, ChecklistRegistry, FamilyRegistry, Role, SourceRegistry, Term
 
 #: Where registries live inside docs/ (excluded from the published site by mkdocs.yml).
 DATA_DIR = "_data"
@@ -71,21 +71,25 @@ def load_list(docs_dir: Path, name: str, model: type[M]) -> list[M]:
     return [parse(model, item, label, str(n)) for n, item in enumerate(raw)]
 
 
-def load_registries(docs_dir: Path) -> tuple[SourceRegistry, FamilyRegistry, list[Role], list[Term]]:
+def load_registries(
+    docs_dir: Path,
+) -> tuple[SourceRegistry, FamilyRegistry, list[Role], list[Term], ChecklistRegistry]:
     return (
         load_registry(docs_dir, "bronnen.yml", SourceRegistry),
         load_registry(docs_dir, "families.yml", FamilyRegistry),
         load_list(docs_dir, "rollen.yml", Role),
         load_list(docs_dir, "begrippen.yml", Term),
+        load_registry(docs_dir, "checklists.yml", ChecklistRegistry),
     )
 
 
-def load_cards(docs_dir: Path) -> list[tuple[str, Card]]:
-    """Every Markdown file with a `card:` key, as (path relative to docs/, card).
+def load_pages(docs_dir: Path) -> tuple[list[tuple[str, Card]], list[tuple[str, Checklist]]]:
+    """Every card (`card:` key) and checklist (`checklist:` key), with its path relative to docs/.
 
-    All files are read before any error is raised, so one build reports every broken card.
+    All files are read before any error is raised, so one build reports every broken file.
     """
     cards: list[tuple[str, Card]] = []
+    checklists: list[tuple[str, Checklist]] = []
     problems: list[Problem] = []
     for path in sorted(docs_dir.rglob("*.md")):
         src_uri = path.relative_to(docs_dir).as_posix()
@@ -94,11 +98,12 @@ def load_cards(docs_dir: Path) -> list[tuple[str, Card]]:
         label = f"docs/{src_uri}"
         try:
             meta = read_front_matter(path, label)
-            if "card" not in meta:
-                continue
-            cards.append((src_uri, parse(Card, meta["card"], label, "card")))
+            if "card" in meta:
+                cards.append((src_uri, parse(Card, meta["card"], label, "card")))
+            if "checklist" in meta:
+                checklists.append((src_uri, parse(Checklist, meta["checklist"], label, "checklist")))
         except HandbookError as error:
             problems.extend(error.problems)
     if problems:
         raise HandbookError(problems)
-    return cards
+    return cards, checklists

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -59,6 +59,18 @@ class Moment(Strict):
     illustrates: list[Slug] = Field(min_length=1)
 
 
+class Check(Strict):
+    """A checklist item, declared on the card it comes from (one source of truth).
+
+    `section` is the anchor of the heading on the card where the item comes from, so the
+    checklist links the reader to the exact place; the build checks that the anchor exists.
+    """
+
+    id: Slug
+    text: Annotated[str, StringConstraints(min_length=8, max_length=170)]
+    section: Slug | None = None
+
+
 class Card(Strict):
     """One card: the front matter under the `card:` key of one Markdown file."""
 
@@ -74,6 +86,7 @@ class Card(Strict):
     questions: list[Slug] = []
     cautions: list[Caution] = []
     moments: list[Moment] = []
+    checks: list[Check] = []
     reviewed: date
 
 
@@ -137,3 +150,36 @@ class SourceRegistry(Strict):
 class FamilyRegistry(Strict):
     families: list[Family]
     types: dict[Slug, CardType]
+
+
+#: A reference to a check on a card: "<card id>/<check id>".
+CheckRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$")]
+
+
+class Checklist(Strict):
+    """One checklist, declared in the front matter of its page under `checklist:`.
+
+    The limits follow checklists that work in practice (the WHO surgical checklist, Gawande):
+    one pause point in the work, read-do or do-confirm, five to nine items, one page.
+    """
+
+    id: Slug
+    code: Annotated[str, StringConstraints(pattern=r"^CL[1-9][0-9]?$")]
+    title: Annotated[str, StringConstraints(min_length=3, max_length=80)]
+    purpose: Sentence
+    pause: Slug
+    kind: Literal["read-do", "do-confirm"]
+    items: list[CheckRef] = Field(min_length=5, max_length=9)
+    reviewed: date
+
+
+class ChecklistKind(Strict):
+    label: str
+    how: str
+
+
+class ChecklistRegistry(Strict):
+    """Labels for the kinds of checklist and the pause points in the work they belong to."""
+
+    kinds: dict[str, ChecklistKind]
+    pauses: dict[Slug, str]

@@ -11,10 +11,11 @@ import posixpath
 from datetime import date
 from pathlib import Path
 
+import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .handbook import Handbook
-from .model import Card
+from .model import Card, Checklist
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -49,8 +50,9 @@ def dutch_date(value: date) -> str:
 class Renderer:
     """Renders the handbook's pieces as seen from one page (links depend on where you stand)."""
 
-    def __init__(self, handbook: Handbook) -> None:
+    def __init__(self, handbook: Handbook, site_url: str) -> None:
         self.handbook = handbook
+        self.site_url = site_url.rstrip("/") + "/"
         self.templates = Environment(
             loader=FileSystemLoader(TEMPLATES),
             undefined=StrictUndefined,
@@ -64,7 +66,7 @@ class Renderer:
     def _render(self, template: str, page_uri: str, **data: object) -> str:
         def href(target: Card | str, anchor: str = "") -> str:
             """Link to a card (object or id) or to a page (a path relative to docs/)."""
-            if isinstance(target, Card) or not target.endswith(".md"):
+            if isinstance(target, Card) or not target.endswith(".md"):  # a card, by object or id
                 card = target if isinstance(target, Card) else self.handbook.card(target)
                 target = self.handbook.paths[card.id]
             return relative_link(page_uri, target, anchor)
@@ -106,3 +108,18 @@ class Renderer:
 
     def card_footer(self, page_uri: str, card: Card) -> str:
         return self._render("card_footer.md.jinja", page_uri, card=card)
+
+    # -- checklists ----------------------------------------------------------------------------
+
+    def published_url(self, page_uri: str) -> str:
+        """The page's public address (printed on paper and in the QR code), from `site_url`."""
+        path = page_uri.removesuffix(".md").removesuffix("index")
+        return self.site_url + (path.rstrip("/") + "/" if path else "")
+
+    def checklist_page(self, page_uri: str, checklist: Checklist, body: str) -> str:
+        url = self.published_url(page_uri)
+        qr = segno.make(url, error="m").svg_inline(scale=2, title=f"QR-code naar {url}")
+        return self._render("checklist_page.md.jinja", page_uri, checklist=checklist, body=body, url=url, qr=qr)
+
+    def checklist_grid(self, page_uri: str) -> str:
+        return self._render("checklist_grid.md.jinja", page_uri)

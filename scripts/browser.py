@@ -1,0 +1,67 @@
+"""Shared helpers for scripts and tests that need a real browser and a local server.
+
+Chromium comes from Debian (`apt-get install chromium`), never from a browser download; these
+helpers find it, start it with the flags a closed network needs, and serve a built site over HTTP
+under a sub-path, as static hosting would.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+#: Flags for a headless Chromium on a machine without internet: no background calls home.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def chromium_path() -> str:
+    """Debian's Chromium, or the one named by $CHROMIUM; a clear message when there is none."""
+    for candidate in (os.environ.get("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"):
+        if candidate and (found := shutil.which(candidate)):
+            return found
+    raise SystemExit("Chromium not found: install it with 'apt-get install chromium' or set $CHROMIUM.")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature of the base class
+        pass
+
+
+class _SubPathHandler(_QuietHandler):
+    """Serves the site only under `prefix`, so a link that escapes the sub-path gets a 404."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_sub_path__")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
+
+@contextlib.contextmanager
+def serve(site: Path, prefix: str = "/werkkaarten/") -> Iterator[str]:
+    """Serve `site` on 127.0.0.1 under `prefix`; yields the base URL (ending in '/')."""
+    handler = type("Handler", (_SubPathHandler,), {"prefix": prefix})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
