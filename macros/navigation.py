@@ -56,5 +56,7 @@ def expand_nav(nav: list[NavItem] | None, handbook: Handbook) -> list[NavItem]:
     expanded = [expand(item) for item in nav]
     missing = sorted(set(sections) - seen)
     if missing:
-        raise HandbookError([Problem("mkdocs.yml", "nav", f"index page missing from the navigation: {', '.join(missing)}")])
+        raise HandbookError(
+            [Problem("mkdocs.yml", "nav", f"index page missing from the navigation: {', '.join(missing)}")]
+        )
     return expanded

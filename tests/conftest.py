@@ -14,6 +14,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.handbook import Handbook  # noqa: E402 - the project root must be on the path first
+from scripts.make_pdfs import make_pdfs  # noqa: E402
+
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 #: What a copy of the project needs in order to build.
 PROJECT_PARTS = ("docs", "overrides", "macros", "mkdocs.yml")
@@ -51,10 +56,17 @@ def copy_project(target: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once with --strict from the working tree."""
+    """The real site, built once with --strict from the working tree, with its checklist PDFs."""
     result = build(ROOT, tmp_path_factory.mktemp("site") / "site")
     assert result.returncode == 0, f"strict build failed:\n{result.output}"
+    make_pdfs(result.site, ROOT / "docs")
     return result.site
+
+
+@pytest.fixture(scope="session")
+def handbook() -> Handbook:
+    """The validated content model, as the macros see it."""
+    return Handbook.from_disk(ROOT / "docs")
 
 
 @pytest.fixture(scope="session")

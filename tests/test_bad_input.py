@@ -12,12 +12,23 @@ import pytest
 
 CARD = "docs/partnerschap/respecteer-ouders.md"
 OTHER = "docs/partnerschap/keuzemogelijkheden.md"
+CHECKLIST = "docs/checklists/samenwerking-afbrokkelt.md"
 
 
-def edit(path: Path, old: str, new: str) -> None:
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace `old` (count times; 0 means every occurrence) in a copied project file."""
     text = path.read_text(encoding="utf-8")
     assert old in text, f"fixture text not found in {path}: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    path.write_text(text.replace(old, new, count or -1), encoding="utf-8")
+
+
+def keep_first_items(path: Path, count: int) -> None:
+    """Cut a checklist's item list down to its first `count` items."""
+    text = path.read_text(encoding="utf-8")
+    items = re.findall(r"^    - .+\n", text, flags=re.MULTILINE)
+    for line in items[count:]:
+        text = text.replace(line, "", 1)
+    path.write_text(text, encoding="utf-8")
 
 
 CASES = {
@@ -76,6 +87,22 @@ CASES = {
     "broken anchor": (
         lambda p: edit(p / CARD, "## Toelichting", "[weg](kind-centraal.md#bestaat-niet)\n\n## Toelichting"),
         ["partnerschap/respecteer-ouders.md", "#bestaat-niet"],
+    ),
+    "checklist item pointing at a card that does not exist": (
+        lambda p: edit(p / CHECKLIST, "- respecteer-ouders/uitgangspunt", "- bestaat-niet/uitgangspunt"),
+        [CHECKLIST, "checklist.items.0", "'bestaat-niet/uitgangspunt' is not a check on a card"],
+    ),
+    "checklist item pointing at a section that does not exist": (
+        lambda p: edit(p / CARD, "section: toelichting", "section: bestaat-niet"),
+        ["#bestaat-niet"],
+    ),
+    "checklist with too few items": (
+        lambda p: keep_first_items(p / CHECKLIST, 4),
+        [CHECKLIST, "checklist.items", "at least 5"],
+    ),
+    "check declared on a card but on no checklist": (
+        lambda p: edit(p / CHECKLIST, "    - respecteer-ouders/uitgangspunt\n", ""),
+        [CARD, "card.checks.0", "on no checklist"],
     ),
 }
 
