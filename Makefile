@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SITE   := site
 export NO_MKDOCS_2_WARNING := 1   # silence Material's banner about MkDocs 2; we pin MkDocs 1.x
 
-.PHONY: serve build pdf test lint format clean chromium
+.PHONY: serve build pdf test lint format clean chromium contract
 
 # The site's packages; reinstalled when the pins change.
 $(VENV)/.site: requirements.txt
@@ -48,3 +48,6 @@ format: $(VENV)/.test
 
 clean:
 	rm -rf $(SITE) build .pytest_cache
+
+contract: build $(VENV)/.test  ## append newly published addresses to tests/url-contract.txt, then check it
+	$(BIN)/python scripts/url_contract.py --site $(SITE) --update

@@ -7,17 +7,24 @@ file only.
 
 from __future__ import annotations
 
+import logging
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
 from .errors import HandbookError, Problem
+from .export import write_exports
 from .handbook import Handbook
 from .navigation import expand_nav
-from .rendering import Renderer
+from .rendering import Renderer, short_link_path
 
-__all__ = ["define_env", "on_pre_page_macros"]
+#: Not under "mkdocs.": these warnings are printed but do not fail a strict build (an old site
+#: with cards past their review date must still build).
+log = logging.getLogger("werkkaarten")
+
+__all__ = ["define_env", "on_post_build", "on_pre_page_macros"]
 
 
 def define_env(env: Any) -> None:
@@ -31,6 +38,8 @@ def define_env(env: Any) -> None:
     renderer = Renderer(handbook, env.conf["site_url"] or "")
     env.variables["handbook"] = handbook
     env.variables["_werkkaarten_renderer"] = renderer
+    _add_short_links(env.conf, handbook)
+    _warn_overdue(handbook)
 
     def here() -> str:
         return env.page.file.src_uri
@@ -101,9 +110,53 @@ def define_env(env: Any) -> None:
 
     @env.macro
     @guarded
+    def changes() -> str:
+        """Every change to a card, by date, newest first."""
+        return renderer.changes(here())
+
+    @env.macro
+    @guarded
+    def trainer_table(items: str = "cards") -> str:
+        """Cards ("cards") or checklists ("checklists") with short link, copy button and QR code."""
+        if items not in ("cards", "checklists"):
+            raise HandbookError(
+                [Problem("macro", "trainer_table", f"items must be 'cards' or 'checklists', not '{items}'")]
+            )
+        return renderer.trainer_table(here(), items)
+
+    @env.macro
+    @guarded
     def glossary() -> str:
         """The glossary as a definition list."""
         return renderer.glossary(here())
+
+
+def _add_short_links(conf: Any, handbook: Handbook) -> None:
+    """Short links (k/p3/) become redirects, written by the mkdocs-redirects plugin.
+
+    The redirects configured by hand in mkdocs.yml (pages that moved) are kept; short links are
+    added from the data, so they are never listed twice.
+    """
+    plugin = conf["plugins"].get("redirects")
+    if plugin is None:
+        raise HandbookError([Problem("mkdocs.yml", "plugins", "the redirects plugin is needed for short links")])
+    maps = plugin.config["redirect_maps"]
+    targets = [(c.code, handbook.paths[c.id]) for c in handbook.ordered()]
+    targets += [(c.code, handbook.checklist_paths[c.id]) for c in handbook.ordered_checklists()]
+    for code, path in targets:
+        maps[short_link_path(code).rstrip("/") + ".md"] = path
+
+
+def _warn_overdue(handbook: Handbook) -> None:
+    today = date.today()
+    for card in handbook.ordered():
+        if card.review_due < today:
+            log.warning(
+                "WARNING - werkkaarten: docs/%s (%s) is past its review date (%s)",
+                handbook.paths[card.id],
+                card.code,
+                card.review_due.isoformat(),
+            )
 
 
 def _empty_grid(*filters: str | None) -> Problem:
@@ -126,6 +179,13 @@ def on_pre_page_macros(env: Any) -> None:
     parts = [env.markdown]
     if card is not None:
         parts = [renderer.card_header(src_uri, card), env.markdown, renderer.card_footer(src_uri, card)]
+        env.page.meta["description"] = card.summary
     elif checklist is not None:
         parts = [renderer.checklist_page(src_uri, checklist, env.markdown)]
+        env.page.meta["description"] = checklist.purpose
     env.markdown = "\n".join([*parts, renderer.abbreviations(src_uri)])
+
+
+def on_post_build(env: Any) -> None:
+    """Write cards.json and the QR codes next to the built pages."""
+    write_exports(Path(env.conf["site_dir"]), env.variables["handbook"], env.variables["_werkkaarten_renderer"])

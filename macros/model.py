@@ -71,6 +71,22 @@ class Check(Strict):
     section: Slug | None = None
 
 
+class Change(Strict):
+    """A change to a card that a reader (or a trainer whose course cites it) should know about."""
+
+    date: date
+    summary: Annotated[str, StringConstraints(min_length=10, max_length=300)]
+
+
+#: Cards are reviewed yearly unless a card sets its own `next_review`.
+REVIEW_MONTHS = 12
+
+
+def _add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    return day.replace(year=day.year + month // 12, month=month % 12 + 1, day=min(day.day, 28))
+
+
 class Card(Strict):
     """One card: the front matter under the `card:` key of one Markdown file."""
 
@@ -88,6 +104,15 @@ class Card(Strict):
     moments: list[Moment] = []
     checks: list[Check] = []
     reviewed: date
+    next_review: date | None = None
+    changes: list[Change] = []
+
+    @property
+    def review_due(self) -> date:
+        """When the card must be reviewed again; past this date the reader sees a notice."""
+        if self.next_review is not None:
+            return self.next_review
+        return _add_months(self.reviewed, REVIEW_MONTHS)
 
 
 class SourceKind(Strict):
@@ -171,6 +196,10 @@ class Checklist(Strict):
     kind: Literal["read-do", "do-confirm"]
     items: list[CheckRef] = Field(min_length=5, max_length=9)
     reviewed: date
+
+    @property
+    def review_due(self) -> date:
+        return _add_months(self.reviewed, REVIEW_MONTHS)
 
 
 class ChecklistKind(Strict):

@@ -20,6 +20,16 @@ from .model import Card, Checklist
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+def short_link_path(code: str) -> str:
+    """Short links use the code (printed on every card and checklist): k/p3/, k/cl2/."""
+    return f"k/{code.lower()}/"
+
+
+def qr_path(code: str) -> str:
+    """QR codes for slides, one SVG per code, written by the post-build export."""
+    return f"qr/{code.lower()}.svg"
+
+
 def relative_link(from_src_uri: str, to_src_uri: str, anchor: str = "") -> str:
     """A link from one Markdown file to another, as MkDocs resolves it (relative to the source file)."""
     link = posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
@@ -104,12 +114,67 @@ class Renderer:
     # -- pieces around every card --------------------------------------------------------------
 
     def card_header(self, page_uri: str, card: Card) -> str:
-        return self._render("card_header.md.jinja", page_uri, card=card)
+        return self._render(
+            "card_header.md.jinja",
+            page_uri,
+            card=card,
+            overdue=card.review_due < date.today(),
+            citation=self.citation(card),
+            short_url=self.short_url(card.code),
+        )
 
     def card_footer(self, page_uri: str, card: Card) -> str:
         return self._render("card_footer.md.jinja", page_uri, card=card)
 
     # -- checklists ----------------------------------------------------------------------------
+
+    # -- addresses and citations ----------------------------------------------------------------
+
+    def short_url(self, code: str) -> str:
+        """The short link for slides and paper: /k/<code>/ redirects to the page."""
+        return self.site_url + short_link_path(code)
+
+    def citation(self, item: Card | Checklist) -> str:
+        """How to cite a card or checklist: title, code, address, source, date of the content."""
+        if isinstance(item, Card):
+            url, keys = self.published_url(self.handbook.paths[item.id]), item.sources
+        else:
+            url, keys = (
+                self.published_url(self.handbook.checklist_paths[item.id]),
+                self.handbook.checklist_sources(item),
+            )
+        sources = "; ".join(f"{self.handbook.source(k).title} ({self.handbook.source(k).publisher})" for k in keys)
+        return (
+            f"{item.title} ({item.code}). Werkkaarten. {url}. Bron: {sources}. Inhoud van {dutch_date(item.reviewed)}."
+        )
+
+    def changes(self, page_uri: str) -> str:
+        """All card changes by date, newest first, for trainers who wrote a course on an older version."""
+        by_date: dict[date, list] = {}
+        for card in self.handbook.ordered():
+            for change in card.changes:
+                by_date.setdefault(change.date, []).append((card, change))
+        ordered = sorted(by_date.items(), key=lambda pair: pair[0], reverse=True)
+        return self._render("changes.md.jinja", page_uri, changes=ordered)
+
+    def trainer_table(self, page_uri: str, items: str) -> str:
+        """Cards or checklists with code, short link, a copy button and a QR code download."""
+        chosen: list[Card | Checklist] = (
+            self.handbook.ordered() if items == "cards" else self.handbook.ordered_checklists()
+        )
+        rows = [
+            {
+                "code": item.code,
+                "title": item.title,
+                "path": self.handbook.paths[item.id]
+                if isinstance(item, Card)
+                else self.handbook.checklist_paths[item.id],
+                "short_url": self.short_url(item.code),
+                "qr_href": relative_link(page_uri, qr_path(item.code)),
+            }
+            for item in chosen
+        ]
+        return self._render("trainer_table.md.jinja", page_uri, rows=rows)
 
     def published_url(self, page_uri: str) -> str:
         """The page's public address (printed on paper and in the QR code), from `site_url`."""
@@ -119,7 +184,16 @@ class Renderer:
     def checklist_page(self, page_uri: str, checklist: Checklist, body: str) -> str:
         url = self.published_url(page_uri)
         qr = segno.make(url, error="m").svg_inline(scale=2, title=f"QR-code naar {url}")
-        return self._render("checklist_page.md.jinja", page_uri, checklist=checklist, body=body, url=url, qr=qr)
+        return self._render(
+            "checklist_page.md.jinja",
+            page_uri,
+            checklist=checklist,
+            body=body,
+            url=url,
+            qr=qr,
+            citation=self.citation(checklist),
+            short_url=self.short_url(checklist.code),
+        )
 
     def checklist_grid(self, page_uri: str) -> str:
         return self._render("checklist_grid.md.jinja", page_uri)

@@ -1,0 +1,119 @@
+"""The URL contract: every address the site has ever published must keep resolving.
+
+Training programmes, slides and printed hand-outs link to pages, short links and heading anchors.
+`tests/url-contract.txt` lists every such address; this script appends new ones after a change
+(the list only grows) and checks that each listed address still resolves in a built site, either
+directly or through a redirect page. A page that moves must leave a redirect behind
+(`redirects.redirect_maps` in mkdocs.yml), or the check fails.
+
+Usage:
+    python scripts/url_contract.py --site site --update   # append addresses that are new
+    python scripts/url_contract.py --site site            # check every listed address
+"""
+
+from __future__ import annotations
+
+import argparse
+import posixpath
+import re
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTRACT = ROOT / "tests" / "url-contract.txt"
+HEADER = "# Every published address (relative to the site root). Appended by scripts/url_contract.py; never remove.\n"
+#: Generated machinery, not addresses anyone links to.
+SKIPPED_DIRS = {"assets", "search", "schema", "qr"}
+_REFRESH = re.compile(r"url=([^\"'>\s]+)", re.IGNORECASE)
+
+
+def _html(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def published_addresses(site: Path) -> list[str]:
+    """Pages (including redirect pages such as short links) and the anchors of their headings."""
+    addresses: list[str] = []
+    for index in sorted(site.rglob("index.html")):
+        rel = index.parent.relative_to(site).as_posix()
+        if rel.split("/")[0] in SKIPPED_DIRS:
+            continue
+        page = "" if rel == "." else f"{rel}/"
+        addresses.append(page or "./")
+        article = _html(index).select_one("article")
+        if article is None:
+            continue
+        for heading in article.select("h2[id], h3[id]"):
+            addresses.append(f"{page}#{heading['id']}" if page else f"./#{heading['id']}")
+    return addresses
+
+
+def read_contract(path: Path = CONTRACT) -> list[str]:
+    if not path.exists():
+        return []
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def update(site: Path, path: Path = CONTRACT) -> list[str]:
+    """Append every published address not yet in the contract; returns what was added."""
+    known = set(read_contract(path))
+    new = [address for address in published_addresses(site) if address not in known]
+    if new:
+        text = path.read_text(encoding="utf-8") if path.exists() else HEADER
+        path.write_text(text + "".join(f"{address}\n" for address in new), encoding="utf-8")
+    return new
+
+
+def resolve(site: Path, address: str, hops: int = 3) -> str | None:
+    """None when the address resolves (following redirect pages), else why it does not."""
+    page, _, anchor = address.partition("#")
+    page = "" if page == "./" else page
+    index = site / page / "index.html" if not page or page.endswith("/") else site / page
+    if not index.is_file():
+        return "no such page"
+    html = _html(index)
+    refresh = html.find("meta", attrs={"http-equiv": re.compile("refresh", re.I)})
+    if refresh is not None:
+        if hops == 0:
+            return "too many redirects"
+        match = _REFRESH.search(refresh.get("content", ""))
+        if match is None:
+            return "redirect page without a target"
+        target, _, target_anchor = match.group(1).partition("#")
+        moved = posixpath.normpath(posixpath.join(page, target)) + ("/" if target.endswith("/") else "")
+        return resolve(site, f"{moved}#{anchor or target_anchor}" if anchor or target_anchor else moved, hops - 1)
+    if anchor and html.find(id=anchor) is None:
+        return f"anchor #{anchor} is gone"
+    return None
+
+
+def check(site: Path, path: Path = CONTRACT) -> list[str]:
+    """Every contract address that no longer resolves, with the reason."""
+    failures = []
+    for address in read_contract(path):
+        reason = resolve(site, address)
+        if reason:
+            failures.append(f"{address}: {reason}")
+    return failures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Check or extend the URL contract of a built site.")
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--update", action="store_true", help="append addresses that are new")
+    args = parser.parse_args()
+    if args.update:
+        added = update(args.site)
+        print(f"{len(added)} new addresses appended to {CONTRACT.relative_to(ROOT)}")
+    failures = check(args.site)
+    for failure in failures:
+        print(f"BROKEN {failure}", file=sys.stderr)
+    print(f"{len(read_contract()) - len(failures)} of {len(read_contract())} contract addresses resolve")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()

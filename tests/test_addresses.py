@@ -1,0 +1,150 @@
+"""Links that last: short links, the URL contract, cards.json, previews and review dates."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+from bs4 import BeautifulSoup
+
+from macros.rendering import short_link_path
+from scripts.url_contract import check, published_addresses, read_contract, resolve
+
+SITE_URL = "https://werkkaarten.example.org/werkkaarten/"
+
+
+def page_path(src_uri: str) -> str:
+    return src_uri.removesuffix(".md").removesuffix("index") + ("/" if not src_uri.endswith("index.md") else "")
+
+
+def all_pages(handbook) -> list[tuple[str, str]]:
+    """(code, page path) of every card and checklist."""
+    pages = [(c.code, page_path(handbook.paths[c.id])) for c in handbook.ordered()]
+    return pages + [(c.code, page_path(handbook.checklist_paths[c.id])) for c in handbook.ordered_checklists()]
+
+
+def test_every_short_link_redirects_to_its_page(site: Path, handbook) -> None:
+    for code, path in all_pages(handbook):
+        short = short_link_path(code)
+        assert (site / short / "index.html").is_file(), f"{short} missing"
+        assert resolve(site, short) is None
+        html = BeautifulSoup((site / short / "index.html").read_text(encoding="utf-8"), "lxml")
+        target = re.search(r"url=(\S+)", html.find("meta", attrs={"http-equiv": "refresh"})["content"]).group(1)
+        assert target == f"../../{path}", f"{short} → {target}, expected {path}"
+
+
+def test_every_contract_address_resolves(site: Path) -> None:
+    assert check(site) == []
+
+
+def test_the_contract_lists_every_published_address(site: Path) -> None:
+    missing = sorted(set(published_addresses(site)) - set(read_contract()))
+    assert not missing, f"run 'make contract' to append new addresses: {missing[:10]}"
+
+
+def test_renaming_a_title_changes_no_address(site: Path, broken_project) -> None:
+    result = broken_project(
+        lambda p: (p / "docs/partnerschap/keuzemogelijkheden.md").write_text(
+            (p / "docs/partnerschap/keuzemogelijkheden.md")
+            .read_text(encoding="utf-8")
+            .replace("title: Bied keuzemogelijkheden", "title: Laat ouders kiezen"),
+            encoding="utf-8",
+        )
+    )
+    assert result.returncode == 0, result.output
+    assert "Laat ouders kiezen" in (result.site / "partnerschap/keuzemogelijkheden/index.html").read_text()
+    assert set(published_addresses(result.site)) == set(published_addresses(site))
+    assert check(result.site) == []
+
+
+def _move_trainers_page(project: Path, keep_redirect: bool) -> None:
+    (project / "docs/opleiders.md").rename(project / "docs/opleiders-en-docenten.md")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("- opleiders.md", "- opleiders-en-docenten.md")
+    if keep_redirect:
+        text = text.replace("redirect_maps: {}", "redirect_maps:\n        opleiders.md: opleiders-en-docenten.md")
+    config.write_text(text, encoding="utf-8")
+    for page in (project / "docs").rglob("*.md"):
+        page.write_text(page.read_text(encoding="utf-8").replace("(opleiders.md", "(opleiders-en-docenten.md"))
+
+
+def test_moving_a_page_without_a_redirect_breaks_the_contract(broken_project) -> None:
+    result = broken_project(lambda p: _move_trainers_page(p, keep_redirect=False))
+    assert result.returncode == 0, result.output
+    failures = check(result.site)
+    assert "opleiders/: no such page" in failures
+    assert any(f.startswith("opleiders/#") for f in failures)
+
+
+def test_moving_a_page_with_a_redirect_keeps_the_contract(broken_project) -> None:
+    result = broken_project(lambda p: _move_trainers_page(p, keep_redirect=True))
+    assert result.returncode == 0, result.output
+    assert check(result.site) == []
+
+
+def test_cards_json_validates_and_matches_the_site(site: Path, handbook) -> None:
+    index = json.loads((site / "cards.json").read_text(encoding="utf-8"))
+    schema = json.loads((site / index["$schema"]).read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(index)
+    assert index["site"] == SITE_URL
+    by_id = {item["id"]: item for item in index["items"]}
+    assert len(index["items"]) == len(handbook.cards) + len(handbook.checklists)
+    for code, path in all_pages(handbook):
+        item = next(i for i in index["items"] if i["code"] == code)
+        assert item["url"] == SITE_URL + path
+        assert item["short_url"] == SITE_URL + short_link_path(code)
+        assert (site / path / "index.html").is_file()
+        assert (site / "qr" / f"{code.lower()}.svg").is_file()
+    for card in handbook.ordered():
+        entry = by_id[card.id]
+        assert entry["title"] == card.title and entry["sources"] == list(card.sources)
+        assert entry["checklists"] == [c.id for c in handbook.checklists_for(card)]
+
+
+def test_pages_carry_description_canonical_and_open_graph(page, handbook) -> None:
+    for card in handbook.ordered():
+        path = page_path(handbook.paths[card.id])
+        head = page(path).head
+        assert head.find("meta", attrs={"name": "description"})["content"] == card.summary
+        assert head.find("link", rel="canonical")["href"] == SITE_URL + path
+        assert head.find("meta", property="og:url")["content"] == SITE_URL + path
+        assert head.find("meta", property="og:description")["content"] == card.summary
+        assert head.title.get_text().startswith(card.code)
+
+
+def test_sitemap_lists_pages_under_the_site_url(site: Path, handbook) -> None:
+    sitemap = BeautifulSoup((site / "sitemap.xml").read_text(encoding="utf-8"), "xml")
+    locs = {loc.get_text() for loc in sitemap.find_all("loc")}
+    for _, path in all_pages(handbook):
+        assert SITE_URL + path in locs
+
+
+def test_a_card_past_its_review_date_warns_but_builds(broken_project) -> None:
+    def age(project: Path) -> None:
+        card = project / "docs/partnerschap/kind-centraal.md"
+        card.write_text(card.read_text(encoding="utf-8").replace("reviewed: 2026-11-25", "reviewed: 2020-01-01"))
+
+    result = broken_project(age)
+    assert result.returncode == 0, result.output
+    assert "kind-centraal.md (P4) is past its review date" in result.output
+    html = (result.site / "partnerschap/kind-centraal/index.html").read_text(encoding="utf-8")
+    assert "Deze kaart is toe aan herziening" in html
+
+
+def test_changes_are_listed_by_date(broken_project) -> None:
+    def change(project: Path) -> None:
+        card = project / "docs/partnerschap/kind-centraal.md"
+        text = card.read_text(encoding="utf-8").replace(
+            "  reviewed: 2026-11-25\n",
+            "  reviewed: 2026-11-25\n  changes:\n    - date: 2026-12-01\n      summary: Voorbeeld over wijn herschreven.\n",
+        )
+        card.write_text(text, encoding="utf-8")
+
+    result = broken_project(change)
+    assert result.returncode == 0, result.output
+    html = BeautifulSoup((result.site / "veranderd/index.html").read_text(encoding="utf-8"), "lxml")
+    section = html.find(id="2026-12-01")
+    assert section is not None and "1 december 2026" in section.get_text()
+    assert "Voorbeeld over wijn herschreven." in html.select_one("article").get_text()
