@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SITE   := site
 export NO_MKDOCS_2_WARNING := 1   # silence Material's banner about MkDocs 2; we pin MkDocs 1.x
 
-.PHONY: serve build pdf test lint format clean chromium contract
+.PHONY: serve build test lint format clean chromium contract offline
 
 # The site's packages; reinstalled when the pins change.
 $(VENV)/.site: requirements.txt
@@ -24,16 +24,15 @@ $(VENV)/.test: $(VENV)/.site requirements-test.txt
 serve: $(VENV)/.site  ## set up, then serve the site on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-build: $(VENV)/.site  ## strict build into site/
+build: $(VENV)/.test chromium  ## the publishable site in site/: strict build, checklist PDFs, security headers
 	$(BIN)/mkdocs build --strict --clean -d $(SITE)
+	$(BIN)/python scripts/make_pdfs.py --site $(SITE)
+	$(BIN)/python scripts/security_headers.py --site $(SITE)
 
 chromium:  ## Debian's Chromium for PDFs and browser tests (installed with apt when missing)
 	scripts/ensure_chromium.sh
 
-pdf: build $(VENV)/.test chromium  ## strict build, then a one-page A4 PDF of every checklist
-	$(BIN)/python scripts/make_pdfs.py --site $(SITE)
-
-test: $(VENV)/.test chromium  ## set up, then run the whole test suite (builds the real site)
+test: build node_modules  ## set up, then run the whole test suite (builds the real site)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
@@ -51,3 +50,14 @@ clean:
 
 contract: build $(VENV)/.test  ## append newly published addresses to tests/url-contract.txt, then check it
 	$(BIN)/python scripts/url_contract.py --site $(SITE) --update
+
+offline: $(VENV)/.site node_modules  ## the offline edition as a zip, for training rooms (works from file://)
+	rm -rf build/offline && mkdir -p build
+	WERKKAARTEN_OFFLINE=true $(BIN)/mkdocs build --strict -d build/offline/werkkaarten
+	cp node_modules/iframe-worker/shim/index.js build/offline/werkkaarten/assets/javascripts/iframe-worker-shim.js
+	cd build/offline && rm -f ../werkkaarten-offline.zip && python3 -m zipfile -c ../werkkaarten-offline.zip werkkaarten
+	@echo "build/werkkaarten-offline.zip: unzip and open werkkaarten/index.html"
+
+node_modules: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@

@@ -35,10 +35,11 @@ def define_env(env: Any) -> None:
         env.conf["nav"] = expand_nav(env.conf.get("nav"), handbook)
     except HandbookError as error:
         raise PluginError(str(error)) from None
-    renderer = Renderer(handbook, env.conf["site_url"] or "")
+    renderer = Renderer(handbook, env.conf["site_url"] or "", env.conf["use_directory_urls"])
     env.variables["handbook"] = handbook
     env.variables["_werkkaarten_renderer"] = renderer
     _add_short_links(env.conf, handbook)
+    _local_offline_shim(env.conf)
     _warn_overdue(handbook)
 
     def here() -> str:
@@ -110,6 +111,12 @@ def define_env(env: Any) -> None:
 
     @env.macro
     @guarded
+    def site_file(path: str) -> str:
+        """A link to a file the build writes beside the pages: `{{ site_file('cards.json') }}`."""
+        return renderer.site_file(here(), path)
+
+    @env.macro
+    @guarded
     def changes() -> str:
         """Every change to a card, by date, newest first."""
         return renderer.changes(here())
@@ -145,6 +152,22 @@ def _add_short_links(conf: Any, handbook: Handbook) -> None:
     targets += [(c.code, handbook.checklist_paths[c.id]) for c in handbook.ordered_checklists()]
     for code, path in targets:
         maps[short_link_path(code).rstrip("/") + ".md"] = path
+
+
+#: Where `make offline` puts the iframe-worker shim (from npm) that lets search run from file://.
+OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
+
+
+def _local_offline_shim(conf: Any) -> None:
+    """Material's offline plugin loads its search shim from unpkg.com unless one is configured.
+
+    Readers work on sensitive cases and training rooms may have no internet, so the offline
+    edition loads the shim from its own files instead. Runs before the offline plugin's
+    on_config because the macros plugin is listed first.
+    """
+    offline = conf["plugins"].get("material/offline") or conf["plugins"].get("offline")
+    if offline is not None and offline.config.enabled:
+        conf["extra"]["polyfills"] = [OFFLINE_SHIM]
 
 
 def _warn_overdue(handbook: Handbook) -> None:

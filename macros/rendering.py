@@ -30,6 +30,15 @@ def qr_path(code: str) -> str:
     return f"qr/{code.lower()}.svg"
 
 
+def pdf_path(checklist_id: str) -> str:
+    """Where the PDF of a checklist is written (scripts/make_pdfs.py), relative to the site root."""
+    return f"pdf/{checklist_id}.pdf"
+
+
+#: The PDF with every checklist, for trainers.
+ALL_CHECKLISTS_PDF = "pdf/alle-checklists.pdf"
+
+
 def relative_link(from_src_uri: str, to_src_uri: str, anchor: str = "") -> str:
     """A link from one Markdown file to another, as MkDocs resolves it (relative to the source file)."""
     link = posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
@@ -60,9 +69,23 @@ def dutch_date(value: date) -> str:
 class Renderer:
     """Renders the handbook's pieces as seen from one page (links depend on where you stand)."""
 
-    def __init__(self, handbook: Handbook, site_url: str) -> None:
+    def __init__(self, handbook: Handbook, site_url: str, directory_urls: bool = True) -> None:
         self.handbook = handbook
         self.site_url = site_url.rstrip("/") + "/"
+        self.directory_urls = directory_urls
+
+    def site_file(self, page_uri: str, path: str) -> str:
+        """A link to a file the build writes outside docs/ (PDFs, cards.json, QR codes).
+
+        MkDocs cannot check or rewrite these links, so they are computed from where the page is
+        written: `x/index.html` with directory URLs, `x.html` in the offline edition.
+        """
+        stem = page_uri.removesuffix(".md")
+        if self.directory_urls and not stem.endswith("index") and stem != "index":
+            page_dir = stem
+        else:
+            page_dir = posixpath.dirname(stem)
+        return posixpath.relpath(path, page_dir or ".")
         self.templates = Environment(
             loader=FileSystemLoader(TEMPLATES),
             undefined=StrictUndefined,
@@ -170,7 +193,7 @@ class Renderer:
                 if isinstance(item, Card)
                 else self.handbook.checklist_paths[item.id],
                 "short_url": self.short_url(item.code),
-                "qr_href": relative_link(page_uri, qr_path(item.code)),
+                "qr_href": self.site_file(page_uri, qr_path(item.code)),
             }
             for item in chosen
         ]
@@ -193,6 +216,7 @@ class Renderer:
             qr=qr,
             citation=self.citation(checklist),
             short_url=self.short_url(checklist.code),
+            pdf_href=self.site_file(page_uri, pdf_path(checklist.id)),
         )
 
     def checklist_grid(self, page_uri: str) -> str:

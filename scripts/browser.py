@@ -46,6 +46,12 @@ class _SubPathHandler(_QuietHandler):
     """Serves the site only under `prefix`, so a link that escapes the sub-path gets a 404."""
 
     prefix = "/"
+    extra_headers: dict[str, str] = {}  # noqa: RUF012 - set per server by serve()
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
@@ -54,9 +60,12 @@ class _SubPathHandler(_QuietHandler):
 
 
 @contextlib.contextmanager
-def serve(site: Path, prefix: str = "/werkkaarten/") -> Iterator[str]:
-    """Serve `site` on 127.0.0.1 under `prefix`; yields the base URL (ending in '/')."""
-    handler = type("Handler", (_SubPathHandler,), {"prefix": prefix})
+def serve(site: Path, prefix: str = "/werkkaarten/", headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve `site` on 127.0.0.1 under `prefix` (with `headers` on every response).
+
+    Yields the base URL, ending in '/'.
+    """
+    handler = type("Handler", (_SubPathHandler,), {"prefix": prefix, "extra_headers": headers or {}})
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

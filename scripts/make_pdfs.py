@@ -21,14 +21,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.handbook import Handbook  # noqa: E402 - the project root must be on the path first
+from macros.rendering import ALL_CHECKLISTS_PDF, pdf_path  # noqa: E402
 from scripts.browser import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 
-ALL_IN_ONE = "alle-checklists.pdf"
+
+def pdf_file(site: Path, checklist_id: str) -> Path:
+    return site / pdf_path(checklist_id)
 
 
-def pdf_path(site: Path, checklist_id: str) -> Path:
-    """Each PDF sits next to its page, so the page links to it with a bare file name."""
-    return site / "checklists" / checklist_id / f"{checklist_id}.pdf"
+def page_url(src_uri: str) -> str:
+    """The URL of a page: directory URLs (x/) or, in the offline edition, files (x.html)."""
+    return src_uri.removesuffix(".md") + "/"
 
 
 def make_pdfs(site: Path, docs: Path) -> list[Path]:
@@ -40,8 +43,9 @@ def make_pdfs(site: Path, docs: Path) -> list[Path]:
         page = browser.new_page()
         page.emulate_media(media="print")
         for checklist in checklists:
-            target = pdf_path(site, checklist.id)
-            page.goto(f"{base}checklists/{checklist.id}/", wait_until="load")
+            target = pdf_file(site, checklist.id)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            page.goto(base + page_url(handbook.checklist_paths[checklist.id]), wait_until="load")
             page.pdf(path=str(target), format="A4", prefer_css_page_size=True, print_background=True)
             written.append(target)
         browser.close()
@@ -55,7 +59,7 @@ def make_pdfs(site: Path, docs: Path) -> list[Path]:
     for path in written:
         merged.append(str(path))
     merged.add_metadata({"/Title": "Werkkaarten: alle checklists"})
-    with open(site / "checklists" / ALL_IN_ONE, "wb") as out:
+    with open(site / ALL_CHECKLISTS_PDF, "wb") as out:
         merged.write(out)
     return written
 
@@ -67,7 +71,7 @@ def main() -> None:
     args = parser.parse_args()
     started = time.perf_counter()
     written = make_pdfs(args.site, args.docs)
-    print(f"{len(written)} checklist PDFs and {ALL_IN_ONE} in {time.perf_counter() - started:.1f} s")
+    print(f"{len(written)} checklist PDFs and {ALL_CHECKLISTS_PDF} in {time.perf_counter() - started:.1f} s")
 
 
 if __name__ == "__main__":

@@ -138,7 +138,10 @@ def test_changes_are_listed_by_date(broken_project) -> None:
         card = project / "docs/partnerschap/kind-centraal.md"
         text = card.read_text(encoding="utf-8").replace(
             "  reviewed: 2026-11-25\n",
-            "  reviewed: 2026-11-25\n  changes:\n    - date: 2026-12-01\n      summary: Voorbeeld over wijn herschreven.\n",
+            "  reviewed: 2026-11-25\n"
+            "  changes:\n"
+            "    - date: 2026-12-01\n"
+            "      summary: Voorbeeld over wijn herschreven.\n",
         )
         card.write_text(text, encoding="utf-8")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from scripts.make_pdfs import ALL_IN_ONE, pdf_path
+from macros.rendering import ALL_CHECKLISTS_PDF, pdf_path
 
 A4_POINTS = (595, 842)
 
@@ -24,10 +24,10 @@ def test_every_checklist_has_its_page_and_a_one_page_a4_pdf_with_all_items(site:
         assert html.select_one("article h1").get_text(strip=True).startswith(checklist.title)
         items = html.select("article .wk-checklist li")
         assert len(items) == len(checklist.items), checklist.id
-        link = html.select_one(f'article a[href="{checklist.id}.pdf"]')
+        link = html.select_one(f'article a[href="../../{pdf_path(checklist.id)}"]')
         assert link is not None, f"{checklist.id}: no PDF download link"
 
-        reader = PdfReader(pdf_path(site, checklist.id))
+        reader = PdfReader(site / pdf_path(checklist.id))
         assert len(reader.pages) == 1, f"{checklist.id}: PDF has {len(reader.pages)} pages"
         box = reader.pages[0].mediabox
         assert (round(float(box.width)), round(float(box.height))) == A4_POINTS, checklist.id
@@ -39,7 +39,7 @@ def test_every_checklist_has_its_page_and_a_one_page_a4_pdf_with_all_items(site:
 
 
 def test_print_all_pdf_holds_every_checklist(site: Path, handbook) -> None:
-    reader = PdfReader(site / "checklists" / ALL_IN_ONE)
+    reader = PdfReader(site / ALL_CHECKLISTS_PDF)
     assert len(reader.pages) == len(handbook.checklists)
 
 
@@ -76,4 +76,4 @@ def test_overview_lists_every_checklist_and_the_print_all_pdf(page, handbook) ->
     overview = page("checklists/")
     codes = [c.get_text(strip=True) for c in overview.select("article .grid .wk-code")]
     assert codes == [c.code for c in handbook.ordered_checklists()]
-    assert overview.select_one(f'article a[href="{ALL_IN_ONE}"]')
+    assert overview.select_one(f'article a[href="../{ALL_CHECKLISTS_PDF}"]')
