@@ -5,7 +5,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SITE   := site
-export NO_MKDOCS_2_WARNING := 1   # silence Material's banner about MkDocs 2; we pin MkDocs 1.x
+# Silence the banners about MkDocs 2 (from Material and from mkdocs-redirects): we pin MkDocs 1.x.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: serve build test lint format clean chromium contract offline
 

@@ -73,6 +73,15 @@ class Renderer:
         self.handbook = handbook
         self.site_url = site_url.rstrip("/") + "/"
         self.directory_urls = directory_urls
+        self.templates = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            undefined=StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            autoescape=False,
+        )
+        self.templates.filters["dutch_date"] = dutch_date
 
     def site_file(self, page_uri: str, path: str) -> str:
         """A link to a file the build writes outside docs/ (PDFs, cards.json, QR codes).
@@ -86,15 +95,6 @@ class Renderer:
         else:
             page_dir = posixpath.dirname(stem)
         return posixpath.relpath(path, page_dir or ".")
-        self.templates = Environment(
-            loader=FileSystemLoader(TEMPLATES),
-            undefined=StrictUndefined,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            autoescape=False,
-        )
-        self.templates.filters["dutch_date"] = dutch_date
 
     def _render(self, template: str, page_uri: str, **data: object) -> str:
         def href(target: Card | str, anchor: str = "") -> str:

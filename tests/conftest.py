@@ -32,7 +32,7 @@ class BuildResult:
 
 
 def build(project: Path, site: Path) -> BuildResult:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     run = subprocess.run(
         [*MKDOCS, "build", "--strict", "--clean", "-d", str(site)],
         cwd=project,

@@ -220,7 +220,7 @@ def test_print_shows_only_the_checklist(open_page, handbook) -> None:
 def test_offline_edition_works_from_disk(browser: Browser, tmp_path: Path, handbook) -> None:
     shim = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
     target = tmp_path / "werkkaarten"
-    env = {**os.environ, "WERKKAARTEN_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "WERKKAARTEN_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     run = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(target)],
         cwd=ROOT,
