@@ -26,6 +26,9 @@ CONTRACT = ROOT / "tests" / "url-contract.txt"
 HEADER = "# Every published address (relative to the site root). Appended by scripts/url_contract.py; never remove.\n"
 #: Generated machinery, not addresses anyone links to.
 SKIPPED_DIRS = {"assets", "search", "schema", "qr"}
+#: Headings the macros generate below every card; they come and go with the data, so nobody is
+#: promised they stay (a card that leaves its last checklist loses "#checklists").
+GENERATED_ANCHORS = {"bron", "samenhang", "in-de-praktijk", "checklists", "wijzigingen"}
 _REFRESH = re.compile(r"url=([^\"'>\s]+)", re.IGNORECASE)
 
 
@@ -46,6 +49,8 @@ def published_addresses(site: Path) -> list[str]:
         if article is None:
             continue
         for heading in article.select("h2[id], h3[id]"):
+            if heading["id"] in GENERATED_ANCHORS:
+                continue
             addresses.append(f"{page}#{heading['id']}" if page else f"./#{heading['id']}")
     return addresses
 
