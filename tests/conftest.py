@@ -17,7 +17,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.handbook import Handbook  # noqa: E402 - the project root must be on the path first
-from scripts.make_pdfs import make_pdfs  # noqa: E402
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 #: What a copy of the project needs in order to build.
@@ -59,7 +58,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once with --strict from the working tree, with its checklist PDFs."""
     result = build(ROOT, tmp_path_factory.mktemp("site") / "site")
     assert result.returncode == 0, f"strict build failed:\n{result.output}"
-    make_pdfs(result.site, ROOT / "docs")
+    # A separate process: Playwright's sync API cannot start inside the browser tests' own session.
+    pdfs = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "make_pdfs.py"),
+            "--site",
+            str(result.site),
+            "--docs",
+            str(ROOT / "docs"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert pdfs.returncode == 0, f"PDFs failed:\n{pdfs.stdout}{pdfs.stderr}"
     return result.site
 
 

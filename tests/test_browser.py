@@ -134,7 +134,8 @@ def test_every_page_loads_clean_and_stays_on_its_own_host(open_page, page_urls) 
 
 
 def test_axe_finds_no_wcag_a_or_aa_violations(open_page, page_urls) -> None:
-    page, _ = open_page("")
+    # axe is injected as an inline script, which the site's own CSP rightly refuses.
+    page, _ = open_page("", bypass_csp=True)
     problems = []
     for path in page_urls:
         page.goto(page.url.split("/werkkaarten/")[0] + "/werkkaarten/" + path, wait_until="load")

@@ -1,0 +1,111 @@
+"""Nothing of substance lost: every part of every source text maps to the cards that carry it.
+
+`tests/coverage.yml` cuts each source text into consecutive sections, each opening with a phrase
+quoted from the source (`starts`). The sections tile the whole text, so no passage can go
+unmapped: each section names the cards that carry it, or says why it is noise (a cookie banner,
+an unrelated provider's list). A section may not be long, so a coarse mapping cannot hide a gap.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+MANIFEST = ROOT / "tests" / "coverage.yml"
+SOURCES = ["000", "001", "002", "003", "004"]
+#: Longest section, in characters of normalised source text.
+MAX_SECTION = 2600
+
+pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="the source texts (../shared/seeds) are not present")
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def seed_text(key: str) -> str:
+    (path,) = SEEDS.glob(f"{key}_*.txt")
+    return normalise(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def manifest() -> dict[str, list[dict]]:
+    return yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
+
+
+def spans(key: str, sections: list[dict]) -> list[tuple[int, int, dict]]:
+    """(start, end, section) for each section; asserts the starts are found and in order."""
+    text = seed_text(key)
+    found, position = [], 0
+    for section in sections:
+        start = text.find(normalise(section["starts"]), position)
+        assert start >= 0, f"{key}: '{section['starts']}' not found after position {position}"
+        found.append(start)
+        position = start + 1
+    ends = [*found[1:], len(text)]
+    return [(s, e, section) for s, e, section in zip(found, ends, sections, strict=True)]
+
+
+@pytest.mark.parametrize("key", SOURCES)
+def test_sections_tile_the_whole_source(manifest, key: str) -> None:
+    sections = manifest[key]
+    tiles = spans(key, sections)
+    assert tiles[0][0] == 0, f"{key}: the first section must start at the beginning of the text"
+    for start, end, section in tiles:
+        assert end - start <= MAX_SECTION, f"{key}: section '{section['section']}' is {end - start} chars; split it"
+
+
+@pytest.mark.parametrize("key", SOURCES)
+def test_every_section_names_existing_cards_or_is_marked_noise(manifest, handbook, key: str) -> None:
+    for section in manifest[key]:
+        cards, noise = section.get("cards", []), section.get("noise")
+        assert bool(cards) != bool(noise), f"{key}: '{section['section']}' needs cards, or noise with a reason"
+        for card_id in cards:
+            assert card_id in handbook.cards, f"{key}: '{section['section']}' maps to unknown card '{card_id}'"
+            assert key in handbook.cards[card_id].sources, (
+                f"{key}: '{section['section']}' maps to '{card_id}', which does not name source {key}"
+            )
+
+
+def test_every_card_carries_some_section(manifest, handbook) -> None:
+    mapped = {card for sections in manifest.values() for s in sections for card in s.get("cards", [])}
+    assert not set(handbook.cards) - mapped, f"cards that carry no source section: {set(handbook.cards) - mapped}"
+
+
+def test_every_quote_of_the_thematic_text_is_on_the_site(site: Path) -> None:
+    """The professionals' quotes ("botsende beelden") are kept word for word."""
+    quotes = re.findall(r"“([^”]{8,})”", seed_text("003"))
+    assert len(quotes) >= 19  # the thematic text holds 19 such quotes
+    pages = " ".join(
+        normalise(BeautifulSoup(p.read_text(encoding="utf-8"), "lxml").select_one("article").get_text(" "))
+        for p in site.rglob("index.html")
+        if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")[:600]
+        and BeautifulSoup(p.read_text(encoding="utf-8"), "lxml").select_one("article")
+    )
+    pages = pages.replace("’", "'")
+    missing = [q for q in quotes if normalise(q).replace("’", "'") not in pages]
+    assert not missing, f"quotes missing from the site: {missing}"
+
+
+@pytest.mark.parametrize(
+    ("card_id", "figures"),
+    [
+        ("kenmerken-complexe-scheiding", ["15-20 procent", "3300 en 4400", "86.000", "10 tot 15 procent"]),
+        ("uithuisplaatsing", ["550"]),
+        ("intieme-terreur", ["één van de vijf"]),
+        ("casussupport", ["5 december 2022", "2 jeugdbeschermers", "4 professionals"]),
+        ("workshop-complexe-scheiding", ["10"]),
+        ("veiligheidsbeoordeling", ["zes op een schaal van tien"]),
+    ],
+)
+def test_figures_are_kept_and_attributed(page, handbook, card_id: str, figures: list[str]) -> None:
+    text = normalise(page(handbook.paths[card_id].removesuffix(".md") + "/").select_one("article").get_text(" "))
+    text = text.replace("–", "-")
+    for figure in figures:
+        assert figure in text, f"{card_id}: figure '{figure}' missing"
