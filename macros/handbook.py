@@ -293,9 +293,9 @@ class Handbook:
         return sorted(self.checklists.values(), key=lambda c: int(c.code[2:]))
 
     def checklist_sources(self, checklist: Checklist) -> list[str]:
-        """The sources of a checklist are those of the cards its items come from."""
-        keys = {key for card, _ in self.checklist_items(checklist) for key in card.sources}
-        return sorted(keys)
+        """The sources of a checklist are those of the cards its items come from, first item first."""
+        keys = [key for card, _ in self.checklist_items(checklist) for key in card.sources]
+        return list(dict.fromkeys(keys))
 
     def by_family(self) -> dict[str, list[Card]]:
         grouped: dict[str, list[Card]] = defaultdict(list)
