@@ -9,7 +9,7 @@ SITE   := site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test lint format clean chromium contract offline
+.PHONY: serve build test lint format clean chromium contract offline bench
 
 # The site's packages; reinstalled when the pins change.
 $(VENV)/.site: requirements.txt
@@ -63,3 +63,6 @@ offline: $(VENV)/.site node_modules  ## the offline edition as a zip, for traini
 node_modules: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
+
+bench: $(VENV)/.test chromium  ## benchmark: build ratio, scale 1×/10×/30×, page weight, Lighthouse, PDFs
+	$(BIN)/python scripts/bench.py

@@ -8,6 +8,7 @@ file only.
 from __future__ import annotations
 
 import logging
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,11 @@ from .rendering import Renderer, short_link_path
 #: with cards past their review date must still build).
 log = logging.getLogger("werkkaarten")
 
-__all__ = ["define_env", "on_post_build", "on_pre_page_macros"]
+__all__ = ["define_env", "on_post_build", "on_post_page_macros", "on_pre_page_macros"]
+
+#: Set by scripts/bench.py: where to write each page's Markdown after macros ran, so the benchmark
+#: can build the very same Markdown with stock Material and compare.
+DUMP_MARKDOWN = "WERKKAARTEN_DUMP_MARKDOWN"
 
 
 def define_env(env: Any) -> None:
@@ -202,11 +207,20 @@ def on_pre_page_macros(env: Any) -> None:
     parts = [env.markdown]
     if card is not None:
         parts = [renderer.card_header(src_uri, card), env.markdown, renderer.card_footer(src_uri, card)]
-        env.page.meta["description"] = card.summary
+        env.page.meta.update(title=f"{card.title} ({card.code})", description=card.summary)
     elif checklist is not None:
         parts = [renderer.checklist_page(src_uri, checklist, env.markdown)]
-        env.page.meta["description"] = checklist.purpose
+        env.page.meta.update(title=f"{checklist.title} ({checklist.code})", description=checklist.purpose)
     env.markdown = "\n".join([*parts, renderer.abbreviations(src_uri)])
+
+
+def on_post_page_macros(env: Any) -> None:
+    """Only for the benchmark: keep the rendered Markdown of each page."""
+    target = os.environ.get(DUMP_MARKDOWN)
+    if target:
+        path = Path(target) / env.page.file.src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(env.markdown, encoding="utf-8")
 
 
 def on_post_build(env: Any) -> None:

@@ -273,6 +273,12 @@ class Handbook:
         ids = set(card.related) | {other.id for other in self.cards.values() if card.id in other.related}
         return self.ordered([self.cards[i] for i in ids])
 
+    def neighbours(self, card: Card) -> tuple[Card | None, Card | None]:
+        """The previous and next card of the same family, in reading order."""
+        family = self.by_family()[self.type_of(card).family]
+        index = family.index(card)
+        return (family[index - 1] if index else None, family[index + 1] if index + 1 < len(family) else None)
+
     def moments_for(self, card: Card) -> list[CaseMoment]:
         return [
             CaseMoment(case, moment)

@@ -20,7 +20,7 @@ Slug = Annotated[
 #: Sources are named by the three-digit key of the source registry ("000" ... "004").
 SourceKey = Annotated[str, StringConstraints(pattern=r"^\d{3}$")]
 #: A code such as P3 or I12: a letter prefix from the card type, then a number.
-Code = Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,2}[1-9][0-9]?$")]
+Code = Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,2}[1-9][0-9]{0,2}$")]
 
 
 def _one_sentence(text: str) -> str:
@@ -189,7 +189,7 @@ class Checklist(Strict):
     """
 
     id: Slug
-    code: Annotated[str, StringConstraints(pattern=r"^CL[1-9][0-9]?$")]
+    code: Annotated[str, StringConstraints(pattern=r"^CL[1-9][0-9]{0,2}$")]
     title: Annotated[str, StringConstraints(min_length=3, max_length=80)]
     purpose: Sentence
     pause: Slug

@@ -1,9 +1,10 @@
-"""The navigation: mkdocs.yml lists the sections, the handbook adds each family's cards.
+"""The navigation stays small by design: sections and index pages, never every card.
 
-Cards and checklists are never listed by hand in mkdocs.yml (one fact, one place): where the
-configured navigation names a family's index page (or the checklists' index page), that entry
-becomes a section holding the index and its pages in code order (P1 ... P8), titled with their
-code so readers can find a card from paper.
+Material writes the whole visible navigation into every page, so a sidebar that lists every card
+makes every page grow with the handbook. Here the sidebar lists the families and the checklists'
+index page; each index page lists its cards as a grid (in code order, P1 ... P8), and every card
+links to the previous and next card of its family. This module checks that mkdocs.yml names
+every family's index page, and titles each one from the family registry (one fact, one place).
 """
 
 from __future__ import annotations
@@ -18,20 +19,10 @@ NavItem = str | dict[str, Any]
 CHECKLIST_INDEX = "checklists/index.md"
 
 
-def _sections(handbook: Handbook) -> dict[str, tuple[str, list[NavItem]]]:
-    """Index page → (section title, the pages that belong under it)."""
-    grouped = handbook.by_family()
-    sections: dict[str, tuple[str, list[NavItem]]] = {
-        f"{family.id}/index.md": (
-            family.title,
-            [{f"{c.code} {c.title}": handbook.paths[c.id]} for c in grouped.get(family.id, [])],
-        )
-        for family in handbook.family_registry.families
-    }
-    sections[CHECKLIST_INDEX] = (
-        "Checklists",
-        [{f"{c.code} {c.title}": handbook.checklist_paths[c.id]} for c in handbook.ordered_checklists()],
-    )
+def _sections(handbook: Handbook) -> dict[str, str]:
+    """Index page → its title in the navigation."""
+    sections = {f"{family.id}/index.md": family.title for family in handbook.family_registry.families}
+    sections[CHECKLIST_INDEX] = "Checklists"
     return sections
 
 
@@ -49,8 +40,7 @@ def expand_nav(nav: list[NavItem] | None, handbook: Handbook) -> list[NavItem]:
             item = value
         if isinstance(item, str) and item in sections:
             seen.add(item)
-            section_title, pages = sections[item]
-            return {section_title: [item, *pages]}
+            return {sections[item]: item}
         return item
 
     expanded = [expand(item) for item in nav]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import os
 import shutil
 import threading
@@ -48,10 +49,31 @@ class _SubPathHandler(_QuietHandler):
     prefix = "/"
     extra_headers: dict[str, str] = {}  # noqa: RUF012 - set per server by serve()
 
+    gzip = False
+    #: File types worth compressing, as a static host or CDN would.
+    compressible = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
     def end_headers(self) -> None:
         for name, value in self.extra_headers.items():
             self.send_header(name, value)
         super().end_headers()
+
+    def do_GET(self) -> None:
+        """Like a static host: gzip text files when the browser accepts it."""
+        path = Path(self.translate_path(self.path.split("?")[0]))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.gzip and accepts and path.is_file() and path.suffix in self.compressible):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
@@ -60,12 +82,15 @@ class _SubPathHandler(_QuietHandler):
 
 
 @contextlib.contextmanager
-def serve(site: Path, prefix: str = "/werkkaarten/", headers: dict[str, str] | None = None) -> Iterator[str]:
-    """Serve `site` on 127.0.0.1 under `prefix` (with `headers` on every response).
+def serve(
+    site: Path, prefix: str = "/werkkaarten/", headers: dict[str, str] | None = None, compress: bool = False
+) -> Iterator[str]:
+    """Serve `site` on 127.0.0.1 under `prefix` (with `headers` on every response, gzip if asked).
 
     Yields the base URL, ending in '/'.
     """
-    handler = type("Handler", (_SubPathHandler,), {"prefix": prefix, "extra_headers": headers or {}})
+    settings = {"prefix": prefix, "extra_headers": headers or {}, "gzip": compress}
+    handler = type("Handler", (_SubPathHandler,), settings)
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

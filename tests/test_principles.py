@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 PRINCIPLES = [
@@ -21,7 +22,7 @@ def test_each_principle_has_a_page_with_title_summary_code_and_source(page) -> N
         html = page(f"partnerschap/{card_id}/")
         article = html.select_one("article")
         assert article.h1.get_text(strip=True).startswith(title), card_id
-        assert html.title.get_text().startswith(f"{code} {title}"), card_id
+        assert html.title.get_text().startswith(title) and f"({code})" in html.title.get_text(), card_id
         head = article.select_one(".wk-kaartkop")
         assert head.select_one(".wk-code").get_text(strip=True) == code
         assert "Houding en uitgangspunten" in head.get_text(), f"{card_id}: source not named in the header"
@@ -39,9 +40,17 @@ def test_index_grid_lists_all_eight_in_order(page) -> None:
     assert codes == [code for code, _, _ in PRINCIPLES]
 
 
-def test_navigation_lists_principles_in_code_order(page) -> None:
-    nav_labels = [a.get_text(" ", strip=True) for a in page("partnerschap/").select("nav.md-nav--primary a")]
-    positions = [
-        next(i for i, label in enumerate(nav_labels) if label.startswith(code + " ")) for code, _, _ in PRINCIPLES
-    ]
-    assert positions == sorted(positions)
+def test_each_principle_links_to_the_next_in_code_order(page) -> None:
+    """The sidebar lists families, not cards; cards lead to their neighbours in reading order."""
+    for (_, card_id, _), (next_code, next_id, _) in itertools.pairwise(PRINCIPLES):
+        link = page(f"partnerschap/{card_id}/").select_one("article nav.wk-buren .wk-buren__volgende")
+        assert link is not None and link["href"] == f"../{next_id}/", card_id
+        assert link.get_text().startswith(next_code)
+
+
+def test_sidebar_stays_small(page, handbook) -> None:
+    """Every page carries the same navigation, whatever the number of cards."""
+    sizes = {
+        len(page(url).select("nav.md-nav--primary a")) for url in ["", "partnerschap/respecteer-ouders/", "checklists/"]
+    }
+    assert max(sizes) < 30, sizes

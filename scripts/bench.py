@@ -1,0 +1,412 @@
+"""The benchmark: build time, scale, page weight, Lighthouse and PDFs, printed next to their targets.
+
+Figures come from here, never from timed tests. Everything runs on copies in a temporary folder;
+the project itself is not touched. Results are printed as a table and written as JSON.
+
+Usage: python scripts/bench.py [--runs 5] [--scales 1,10,30] [--lighthouse-runs 3] [--skip-lighthouse]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros import DUMP_MARKDOWN  # noqa: E402
+from scripts.browser import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+PROJECT_PARTS = ("docs", "overrides", "macros", "mkdocs.yml")
+LIGHTHOUSE_VERSION = "12.2.3"  # 13 needs Node 22; this machine has Node 20
+PAGES = {"home": "", "card": "partnerschap/respecteer-ouders/", "checklist": "checklists/na-een-gesprek/"}
+FOLLOWING = {"home": "partnerschap/", "card": "partnerschap/persoon-niet-mishandeling/", "checklist": "checklists/"}
+
+TARGETS = {
+    "build_ratio": "≤ 1.15 × stock Material",
+    "build_per_page_flat": "within 20 % from 1× to 30×",
+    "html_per_page_flat": "30× within 10 % of 1×",
+    "first_visit_card_gzip": "≤ 120 KB gzip",
+    "following_page_gzip": "≤ 15 KB gzip",
+    "lighthouse_mobile": "performance ≥ 98, accessibility, best practices and SEO 100",
+}
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def mkdocs_build(project: Path, site: Path, env: dict[str, str] | None = None, config: str = "mkdocs.yml") -> float:
+    started = time.perf_counter()
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(site)],
+        cwd=project,
+        env=env or ENV,
+        capture_output=True,
+        text=True,
+    )
+    elapsed = time.perf_counter() - started
+    if run.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{run.stdout}{run.stderr}")
+    return elapsed
+
+
+def pages_of(site: Path) -> list[Path]:
+    """Real pages: every index.html that is not a redirect."""
+    return [
+        p
+        for p in site.rglob("index.html")
+        if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")[:600]
+        and not p.relative_to(site).as_posix().startswith(("assets/", "search/"))
+    ]
+
+
+def kb(n: float) -> str:
+    return f"{n / 1024:.1f} KB"
+
+
+# -- build: ours against stock Material ---------------------------------------------------------
+
+
+def stock_project(ours: Path, target: Path) -> Path:
+    """The same Markdown (macros rendered once) built by stock Material: no macros, no overrides."""
+    dump = target / "docs"
+    mkdocs_build(ours, target / "site-ours", env={**ENV, DUMP_MARKDOWN: str(dump)})
+    for asset in (ours / "docs" / "assets").rglob("*"):
+        if asset.is_file():
+            out = dump / asset.relative_to(ours / "docs")
+            out.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(asset, out)
+    config = yaml.load((ours / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_PermissiveLoader)
+    config["theme"].pop("custom_dir", None)
+    config["plugins"] = [{"search": {"lang": "nl"}}]
+    config.pop("extra_javascript", None)
+    config["nav"] = _expanded_nav(ours)
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return target
+
+
+class _PermissiveLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's `!ENV` tags as their default value."""
+
+
+_PermissiveLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def _expanded_nav(project: Path) -> list[Any]:
+    sys.path.insert(0, str(project))
+    from macros.handbook import Handbook
+    from macros.navigation import expand_nav
+
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_PermissiveLoader)
+    return expand_nav(config["nav"], Handbook.from_disk(project / "docs"))
+
+
+def bench_build(work: Path, runs: int) -> dict[str, Any]:
+    ours = copy_project(work / "ours")
+    stock = stock_project(ours, work / "stock")
+    times: dict[str, list[float]] = {"ours": [], "stock": []}
+    for _ in range(runs):  # alternate, so both see the same machine load
+        times["ours"].append(mkdocs_build(ours, work / "site-ours"))
+        times["stock"].append(mkdocs_build(stock, work / "site-stock"))
+    ours_s, stock_s = statistics.median(times["ours"]), statistics.median(times["stock"])
+    return {"ours_s": ours_s, "stock_s": stock_s, "ratio": ours_s / stock_s, "runs": runs}
+
+
+# -- scale --------------------------------------------------------------------------------------
+
+
+def _front_matter(text: str) -> tuple[dict[str, Any], str]:
+    _, head, body = text.split("---\n", 2)
+    return yaml.safe_load(head), body
+
+
+def replicate(project: Path, factor: int) -> None:
+    """Add (factor - 1) synthetic copies of every card and checklist, with their own ids and codes."""
+    docs = project / "docs"
+    cards = [p for p in docs.rglob("*.md") if "card:" in p.read_text(encoding="utf-8")[:20]]
+    checklists = sorted((docs / "checklists").glob("*.md"))
+    checklists = [p for p in checklists if p.name != "index.md"]
+    top: dict[str, int] = {}
+    for path in cards:
+        meta, _ = _front_matter(path.read_text(encoding="utf-8"))
+        prefix = re.match(r"[A-Z]+", meta["card"]["code"]).group(0)
+        top[prefix] = max(top.get(prefix, 0), int(meta["card"]["code"][len(prefix) :]))
+    for copy in range(1, factor):
+        for path in cards:
+            meta, body = _front_matter(path.read_text(encoding="utf-8"))
+            card = meta["card"]
+            prefix = re.match(r"[A-Z]+", card["code"]).group(0)
+            card["id"] = f"{card['id']}-x{copy}"
+            card["code"] = f"{prefix}{int(card['code'][len(prefix) :]) + top[prefix] * copy}"
+            card.pop("moments", None)  # moment anchors stay on the original case
+            text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body
+            (path.parent / f"{card['id']}.md").write_text(text, encoding="utf-8")
+        for path in checklists:
+            meta, body = _front_matter(path.read_text(encoding="utf-8"))
+            checklist = meta["checklist"]
+            checklist["id"] = f"{checklist['id']}-x{copy}"
+            checklist["code"] = f"CL{int(checklist['code'][2:]) + 15 * copy}"
+            checklist["items"] = [f"{ref.split('/')[0]}-x{copy}/{ref.split('/')[1]}" for ref in checklist["items"]]
+            text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body
+            (path.parent / f"{checklist['id']}.md").write_text(text, encoding="utf-8")
+
+
+def bench_scale(work: Path, scales: list[int]) -> list[dict[str, Any]]:
+    rows = []
+    for factor in scales:
+        project = copy_project(work / f"scale-{factor}")
+        replicate(project, factor)
+        site = work / f"scale-{factor}-site"
+        seconds = mkdocs_build(project, site)
+        pages = pages_of(site)
+        card_pages = [
+            p for p in pages if re.search(r"/(partnerschap|interventies|lessen|achtergrond)/[^/]+/index", str(p))
+        ]
+        sizes = [p.stat().st_size for p in card_pages]
+        rows.append(
+            {
+                "factor": factor,
+                "pages": len(pages),
+                "build_s": seconds,
+                "s_per_page": seconds / len(pages),
+                "card_html_median_bytes": statistics.median(sizes),
+                "all_html_mean_bytes": statistics.mean(p.stat().st_size for p in pages),
+                "search_index_bytes": (site / "search" / "search_index.json").stat().st_size,
+            }
+        )
+    return rows
+
+
+# -- weight, Lighthouse, PDFs -------------------------------------------------------------------
+
+
+def bench_weight(site: Path) -> dict[str, Any]:
+    from playwright.sync_api import sync_playwright
+
+    results: dict[str, Any] = {}
+    with serve(site, compress=True) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        for name, path in PAGES.items():
+            context = browser.new_context()
+            page = context.new_page()
+            seen: list[tuple[str, int, int]] = []
+
+            def record(response, seen=seen) -> None:
+                try:
+                    body = response.body()
+                except Exception:
+                    return
+                seen.append((response.url, len(body), len(gzip.compress(body, 6))))
+
+            page.on("response", record)
+            page.goto(base + path, wait_until="networkidle")
+            first = list(seen)
+            seen.clear()
+            page.locator(f"a[href$='{FOLLOWING[name].rstrip('/').split('/')[-1]}/']").first.click()
+            page.wait_for_load_state("networkidle")
+            following = list(seen)
+            context.close()
+            results[name] = {
+                "first_raw": sum(s[1] for s in first),
+                "first_gzip": sum(s[2] for s in first),
+                "first_requests": len(first),
+                "following_raw": sum(s[1] for s in following),
+                "following_gzip": sum(s[2] for s in following),
+                "following_requests": len(following),
+                "by_type_gzip": _by_type(first),
+            }
+        browser.close()
+    return results
+
+
+def _by_type(responses: list[tuple[str, int, int]]) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for url, _, zipped in responses:
+        kind = "search index" if "search_index" in url else Path(url.split("?")[0]).suffix.lstrip(".") or "html"
+        totals[kind] = totals.get(kind, 0) + zipped
+    return totals
+
+
+def lighthouse_bin(work: Path) -> Path:
+    """Lighthouse from the npm registry, pinned, installed once into build/ (not the project's deps)."""
+    prefix = ROOT / "build" / "lighthouse"
+    binary = prefix / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--silent",
+                "--prefix",
+                str(prefix),
+                f"lighthouse@{LIGHTHOUSE_VERSION}",
+            ],
+            check=True,
+        )
+    return binary
+
+
+def bench_lighthouse(site: Path, work: Path, runs: int) -> dict[str, Any]:
+    binary = lighthouse_bin(work)
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    results: dict[str, Any] = {}
+    with serve(site, compress=True) as base:
+        for preset in ("mobile", "desktop"):
+            for name, path in PAGES.items():
+                scores: list[dict[str, float]] = []
+                for run in range(runs):
+                    out = work / f"lh-{preset}-{name}-{run}.json"
+                    command = [str(binary), base + path, "--quiet", "--output=json", f"--output-path={out}"]
+                    command += [
+                        f"--chrome-flags={flags}",
+                        "--only-categories=performance,accessibility,best-practices,seo",
+                    ]
+                    if preset == "desktop":
+                        command.append("--preset=desktop")
+                    subprocess.run(
+                        command, check=True, env={**ENV, "CHROME_PATH": chromium_path()}, capture_output=True
+                    )
+                    report = json.loads(out.read_text(encoding="utf-8"))
+                    audits, categories = report["audits"], report["categories"]
+                    scores.append(
+                        {
+                            "performance": categories["performance"]["score"] * 100,
+                            "accessibility": categories["accessibility"]["score"] * 100,
+                            "best_practices": categories["best-practices"]["score"] * 100,
+                            "seo": categories["seo"]["score"] * 100,
+                            "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
+                            "tbt_ms": audits["total-blocking-time"]["numericValue"],
+                            "cls": audits["cumulative-layout-shift"]["numericValue"],
+                        }
+                    )
+                results[f"{preset}/{name}"] = {key: statistics.median(s[key] for s in scores) for key in scores[0]}
+    return results
+
+
+def bench_pdf(site: Path) -> dict[str, Any]:
+    started = time.perf_counter()
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_pdfs.py"), "--site", str(site)], capture_output=True, text=True
+    )
+    if run.returncode != 0:
+        raise SystemExit(run.stderr)
+    count = len(list((site / "pdf").glob("*.pdf"))) - 1
+    return {"seconds": time.perf_counter() - started, "checklists": count}
+
+
+# -- report -------------------------------------------------------------------------------------
+
+
+def report(results: dict[str, Any]) -> str:
+    lines = ["Werkkaarten benchmark", "=" * 72]
+    build = results["build"]
+    lines += [
+        f"Build (median of {build['runs']}): ours {build['ours_s']:.2f} s, stock Material {build['stock_s']:.2f} s, "
+        f"ratio {build['ratio']:.2f}   target {TARGETS['build_ratio']}",
+        "",
+        f"{'scale':>6} {'pages':>6} {'build s':>8} {'s/page':>8} {'card HTML':>11} {'mean HTML':>11}"
+        f" {'search index':>13}",
+    ]
+    for row in results["scale"]:
+        lines.append(
+            f"{row['factor']:>5}× {row['pages']:>6} {row['build_s']:>8.2f} {row['s_per_page']:>8.4f} "
+            f"{kb(row['card_html_median_bytes']):>11} {kb(row['all_html_mean_bytes']):>11}"
+            f" {kb(row['search_index_bytes']):>13}"
+        )
+    first, last = results["scale"][0], results["scale"][-1]
+    results["scale_summary"] = {
+        "s_per_page_change": last["s_per_page"] / first["s_per_page"] - 1,
+        "card_html_change": last["card_html_median_bytes"] / first["card_html_median_bytes"] - 1,
+    }
+    summary = results["scale_summary"]
+    lines += [
+        f"build time per page {first['factor']}×→{last['factor']}×: {summary['s_per_page_change']:+.0%}   "
+        f"target {TARGETS['build_per_page_flat']}",
+        f"card HTML per page {first['factor']}×→{last['factor']}×: {summary['card_html_change']:+.0%}   "
+        f"target {TARGETS['html_per_page_flat']}",
+        "",
+        f"{'page':<10} {'first raw':>10} {'first gzip':>11} {'next raw':>10} {'next gzip':>10}"
+        "   first visit by type (gzip)",
+    ]
+    for name, row in results["weight"].items():
+        types = ", ".join(f"{k} {kb(v)}" for k, v in sorted(row["by_type_gzip"].items()))
+        lines.append(
+            f"{name:<10} {kb(row['first_raw']):>10} {kb(row['first_gzip']):>11} {kb(row['following_raw']):>10} "
+            f"{kb(row['following_gzip']):>10}   {types}"
+        )
+    lines.append(
+        f"targets: first visit card {TARGETS['first_visit_card_gzip']}, following page {TARGETS['following_page_gzip']}"
+    )
+    if results.get("lighthouse"):
+        lines += [
+            "",
+            f"{'Lighthouse (median)':<22} {'perf':>5} {'a11y':>5} {'bp':>5} {'seo':>5} {'LCP ms':>8}"
+            f" {'TBT ms':>7} {'CLS':>6}",
+        ]
+        for name, row in results["lighthouse"].items():
+            lines.append(
+                f"{name:<22} {row['performance']:>5.0f} {row['accessibility']:>5.0f} {row['best_practices']:>5.0f} "
+                f"{row['seo']:>5.0f} {row['lcp_ms']:>8.0f} {row['tbt_ms']:>7.0f} {row['cls']:>6.3f}"
+            )
+        lines.append(f"target (mobile): {TARGETS['lighthouse_mobile']}")
+    pdf = results["pdf"]
+    lines += ["", f"PDF: {pdf['checklists']} checklists and the all-in-one PDF in {pdf['seconds']:.1f} s"]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scales", default="1,10,30")
+    parser.add_argument("--lighthouse-runs", type=int, default=3)
+    parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench.json")
+    args = parser.parse_args()
+
+    results: dict[str, Any] = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}
+    with tempfile.TemporaryDirectory(prefix="werkkaarten-bench-") as tmp:
+        work = Path(tmp)
+        results["build"] = bench_build(work, args.runs)
+        results["scale"] = bench_scale(work, [int(s) for s in args.scales.split(",")])
+        site = work / "site-ours"
+        mkdocs_build(work / "ours", site)
+        results["pdf"] = bench_pdf(site)
+        results["weight"] = bench_weight(site)
+        if not args.skip_lighthouse:
+            results["lighthouse"] = bench_lighthouse(site, work, args.lighthouse_runs)
+        text = report(results)
+    print(text)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    print(f"\nJSON: {args.json.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
