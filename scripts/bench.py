@@ -9,7 +9,6 @@ Usage: python scripts/bench.py [--runs 5] [--scales 1,10,30] [--lighthouse-runs 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import re
@@ -28,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros import DUMP_MARKDOWN  # noqa: E402
-from scripts.browser import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
+from scripts.browser import CHROMIUM_ARGS, chromium_path, free_port, serve  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 PROJECT_PARTS = ("docs", "overrides", "macros", "mkdocs.yml")
@@ -205,48 +204,97 @@ def bench_scale(work: Path, scales: list[int]) -> list[dict[str, Any]]:
 # -- weight, Lighthouse, PDFs -------------------------------------------------------------------
 
 
-def bench_weight(site: Path) -> dict[str, Any]:
+#: What GitHub Pages sends: a short cache lifetime, so the next page reuses CSS, JS and the index.
+HOST_HEADERS = {"Cache-Control": "max-age=600"}
+
+
+def site_for_port(work: Path, port: int) -> Path:
+    """The site built for the address it is served from, as in production.
+
+    Material's instant navigation only follows links listed in sitemap.xml, which holds
+    `site_url` addresses; a site built for another origin loads every page in full.
+    """
+    project = work / "ours"
+    config = project / "mkdocs.yml"
+    original = config.read_text(encoding="utf-8")
+    local = re.sub(r"^site_url: .*$", f"site_url: http://127.0.0.1:{port}/werkkaarten/", original, flags=re.MULTILINE)
+    config.write_text(local, encoding="utf-8")
+    try:
+        site = work / f"site-{port}"
+        mkdocs_build(project, site)
+    finally:
+        config.write_text(original, encoding="utf-8")
+    return site
+
+
+def bench_weight(work: Path) -> dict[str, Any]:
+    """Bytes on the wire for a first visit and for the next page, as Chromium's network log counts them.
+
+    The server gzips text like a static host; bytes served from the browser cache count as zero.
+    """
     from playwright.sync_api import sync_playwright
 
     results: dict[str, Any] = {}
-    with serve(site, compress=True) as base, sync_playwright() as playwright:
+    port = free_port()
+    site = site_for_port(work, port)
+    with (
+        serve(site, compress=True, headers=HOST_HEADERS, port=port) as base,
+        sync_playwright() as playwright,
+    ):
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for name, path in PAGES.items():
             context = browser.new_context()
             page = context.new_page()
-            seen: list[tuple[str, int, int]] = []
-
-            def record(response, seen=seen) -> None:
-                try:
-                    body = response.body()
-                except Exception:
-                    return
-                seen.append((response.url, len(body), len(gzip.compress(body, 6))))
-
-            page.on("response", record)
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            urls: dict[str, str] = {}
+            wire: list[tuple[str, int]] = []
+            cdp.on(
+                "Network.responseReceived", lambda e, urls=urls: urls.__setitem__(e["requestId"], e["response"]["url"])
+            )
+            cdp.on(
+                "Network.loadingFinished",
+                lambda e, urls=urls, wire=wire: wire.append(
+                    (urls.get(e["requestId"], ""), int(e["encodedDataLength"]))
+                ),
+            )
+            raw: list[int] = []
+            page.on("response", lambda r, raw=raw: raw.append(_body_length(r)))
             page.goto(base + path, wait_until="networkidle")
-            first = list(seen)
-            seen.clear()
-            page.locator(f"a[href$='{FOLLOWING[name].rstrip('/').split('/')[-1]}/']").first.click()
+            page.wait_for_timeout(500)
+            first, first_raw = list(wire), sum(raw)
+            wire.clear()
+            raw.clear()
+            target = FOLLOWING[name].rstrip("/").split("/")[-1]
+            page.locator(f"article a[href$='{target}/']").first.click()
             page.wait_for_load_state("networkidle")
-            following = list(seen)
+            page.wait_for_timeout(500)
+            following = [w for w in wire if w[1] > 0]
             context.close()
             results[name] = {
-                "first_raw": sum(s[1] for s in first),
-                "first_gzip": sum(s[2] for s in first),
+                "first_raw": first_raw,
+                "first_gzip": sum(n for _, n in first),
                 "first_requests": len(first),
-                "following_raw": sum(s[1] for s in following),
-                "following_gzip": sum(s[2] for s in following),
+                "following_raw": sum(raw),
+                "following_gzip": sum(n for _, n in following),
                 "following_requests": len(following),
+                "following_urls": [u.removeprefix(base) for u, _ in following],
                 "by_type_gzip": _by_type(first),
             }
         browser.close()
     return results
 
 
-def _by_type(responses: list[tuple[str, int, int]]) -> dict[str, int]:
+def _body_length(response: Any) -> int:
+    try:
+        return len(response.body())
+    except Exception:  # redirects and aborted requests have no body
+        return 0
+
+
+def _by_type(responses: list[tuple[str, int]]) -> dict[str, int]:
     totals: dict[str, int] = {}
-    for url, _, zipped in responses:
+    for url, zipped in responses:
         kind = "search index" if "search_index" in url else Path(url.split("?")[0]).suffix.lstrip(".") or "html"
         totals[kind] = totals.get(kind, 0) + zipped
     return totals
@@ -273,11 +321,13 @@ def lighthouse_bin(work: Path) -> Path:
     return binary
 
 
-def bench_lighthouse(site: Path, work: Path, runs: int) -> dict[str, Any]:
+def bench_lighthouse(work: Path, runs: int) -> dict[str, Any]:
     binary = lighthouse_bin(work)
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     results: dict[str, Any] = {}
-    with serve(site, compress=True) as base:
+    port = free_port()
+    site = site_for_port(work, port)
+    with serve(site, compress=True, headers=HOST_HEADERS, port=port) as base:
         for preset in ("mobile", "desktop"):
             for name, path in PAGES.items():
                 scores: list[dict[str, float]] = []
@@ -398,14 +448,14 @@ def main() -> None:
         site = work / "site-ours"
         mkdocs_build(work / "ours", site)
         results["pdf"] = bench_pdf(site)
-        results["weight"] = bench_weight(site)
+        results["weight"] = bench_weight(work)
         if not args.skip_lighthouse:
-            results["lighthouse"] = bench_lighthouse(site, work, args.lighthouse_runs)
+            results["lighthouse"] = bench_lighthouse(work, args.lighthouse_runs)
         text = report(results)
     print(text)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
-    print(f"\nJSON: {args.json.relative_to(ROOT)}")
+    print(f"\nJSON: {args.json}")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import functools
 import gzip
 import os
 import shutil
+import socket
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -28,6 +29,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
+
+
+def free_port() -> int:
+    """A port that is free now, for a site that must be built for the address it is served from."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def chromium_path() -> str:
@@ -72,6 +80,7 @@ class _SubPathHandler(_QuietHandler):
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
         self.end_headers()
         self.wfile.write(body)
 
@@ -83,7 +92,11 @@ class _SubPathHandler(_QuietHandler):
 
 @contextlib.contextmanager
 def serve(
-    site: Path, prefix: str = "/werkkaarten/", headers: dict[str, str] | None = None, compress: bool = False
+    site: Path,
+    prefix: str = "/werkkaarten/",
+    headers: dict[str, str] | None = None,
+    compress: bool = False,
+    port: int = 0,
 ) -> Iterator[str]:
     """Serve `site` on 127.0.0.1 under `prefix` (with `headers` on every response, gzip if asked).
 
@@ -91,7 +104,7 @@ def serve(
     """
     settings = {"prefix": prefix, "extra_headers": headers or {}, "gzip": compress}
     handler = type("Handler", (_SubPathHandler,), settings)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

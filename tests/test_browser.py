@@ -43,7 +43,7 @@ SEARCHES = {
     "verklarende analyse": "interventies/verklarende-analyse/",
     "herstelbemiddeling": "interventies/mediation/",
     "complimenten": "partnerschap/signalen-van-veiligheid/",
-    "keuzes": "partnerschap/keuzemogelijkheden/",
+    "laten kiezen": "partnerschap/keuzemogelijkheden/",
     "presentiebenadering": "interventies/presentiebenadering/",
     "Vraagkrachtwijzer": "partnerschap/vraagkrachtwijzer/",
     "leernetwerk": "interventies/leernetwerk/",
@@ -165,7 +165,7 @@ def test_dutch_search_finds_the_card(open_page, query: str) -> None:
     hrefs = page.eval_on_selector_all(
         ".md-search-result__list > .md-search-result__item > a", "links => links.map(a => a.getAttribute('href'))"
     )
-    top = [href.split("#")[0].removeprefix("./") for href in hrefs[:3]]
+    top = [urlparse(href).path.split("/werkkaarten/", 1)[-1] for href in hrefs[:3]]
     assert SEARCHES[query] in top, f"'{query}': top 3 is {top}"
 
 
