@@ -9,7 +9,7 @@ SITE   := site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test lint format clean chromium contract offline bench
+.PHONY: serve build test lint format clean chromium contract offline bench publish
 
 # The site's packages; reinstalled when the pins change.
 $(VENV)/.site: requirements.txt
@@ -66,3 +66,7 @@ node_modules: package.json package-lock.json
 
 bench: $(VENV)/.test chromium  ## benchmark: build ratio, scale 1×/10×/30×, page weight, Lighthouse, PDFs
 	$(BIN)/python scripts/bench.py
+
+publish: build  ## copy site/ to $(DEST) (any static host or CDN directory; no server code)
+	@test -n "$(DEST)" || { echo "usage: make publish DEST=/path/or/host:path (rsync target)"; exit 1; }
+	rsync -a --delete $(SITE)/ $(DEST)/
