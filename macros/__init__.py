@@ -25,7 +25,7 @@ from .rendering import Renderer, short_link_path
 #: with cards past their review date must still build).
 log = logging.getLogger("werkkaarten")
 
-__all__ = ["define_env", "on_post_build", "on_post_page_macros", "on_pre_page_macros"]
+__all__ = ["define_env", "on_post_build", "on_post_page_macros"]
 
 #: Set by scripts/bench.py: where to write each page's Markdown after macros ran, so the benchmark
 #: can build the very same Markdown with stock Material and compare.
@@ -50,12 +50,13 @@ def define_env(env: Any) -> None:
     def here() -> str:
         return env.page.file.src_uri
 
-    def guarded(render: Any) -> Any:
-        """Macro errors name the page they occur on, then stop the build."""
+    def page_macro(render: Any) -> Any:
+        """Offer a renderer method to pages: the page it runs on is passed first, and an error
+        names that page before it stops the build."""
 
         def call(*args: Any, **kwargs: Any) -> str:
             try:
-                return render(*args, **kwargs)
+                return render(here(), *args, **kwargs)
             except HandbookError as error:
                 raise PluginError(f"docs/{here()}: {error}") from None
 
@@ -63,84 +64,20 @@ def define_env(env: Any) -> None:
         call.__doc__ = render.__doc__
         return call
 
-    @env.macro
-    @guarded
-    def card_link(card_id: str, anchor: str = "", text: str = "") -> str:
-        """A link to a card by id: `{{ card_link('respecteer') }}`."""
-        return renderer.card_link(here(), card_id, anchor, text)
-
-    @env.macro
-    @guarded
-    def card_grid(
-        type: str | None = None,
-        family: str | None = None,
-        tag: str | None = None,
-        role: str | None = None,
-        question: str | None = None,
-    ) -> str:
-        """A grid of cards chosen by type, family, tag, role or question, in reading order."""
-        cards = handbook.select(type=type, family=family, tag=tag, role=role, question=question)
-        if not cards:
-            raise HandbookError([_empty_grid(type, family, tag, role, question)])
-        return renderer.card_grid(here(), cards)
-
-    @env.macro
-    @guarded
-    def sources_list() -> str:
-        """Every source with its publisher, date, kind of text and the cards that use it."""
-        return renderer.sources_list(here())
-
-    @env.macro
-    @guarded
-    def family_grid() -> str:
-        """The families of the handbook as a grid, with their intro and card count."""
-        return renderer.family_grid(here())
-
-    @env.macro
-    @guarded
-    def role_sections() -> str:
-        """One section per role (anchored by role id) listing the cards for that role."""
-        return renderer.role_sections(here())
-
-    @env.macro
-    @guarded
-    def role_links() -> str:
-        """A list of links to the role sections, for the home page."""
-        return renderer.role_links(here())
-
-    @env.macro
-    @guarded
-    def checklist_grid() -> str:
-        """All checklists as a grid with code, purpose, pause point and kind."""
-        return renderer.checklist_grid(here())
-
-    @env.macro
-    @guarded
-    def site_file(path: str) -> str:
-        """A link to a file the build writes beside the pages: `{{ site_file('cards.json') }}`."""
-        return renderer.site_file(here(), path)
-
-    @env.macro
-    @guarded
-    def changes() -> str:
-        """Every change to a card, by date, newest first."""
-        return renderer.changes(here())
-
-    @env.macro
-    @guarded
-    def trainer_table(items: str = "cards") -> str:
-        """Cards ("cards") or checklists ("checklists") with short link, copy button and QR code."""
-        if items not in ("cards", "checklists"):
-            raise HandbookError(
-                [Problem("macro", "trainer_table", f"items must be 'cards' or 'checklists', not '{items}'")]
-            )
-        return renderer.trainer_table(here(), items)
-
-    @env.macro
-    @guarded
-    def glossary() -> str:
-        """The glossary as a definition list."""
-        return renderer.glossary(here())
+    for method in (
+        renderer.card_link,
+        renderer.card_grid,
+        renderer.sources_list,
+        renderer.family_grid,
+        renderer.role_sections,
+        renderer.role_links,
+        renderer.checklist_grid,
+        renderer.trainer_table,
+        renderer.changes,
+        renderer.glossary,
+        renderer.site_file,
+    ):
+        env.macro(page_macro(method))
 
 
 def _add_short_links(conf: Any, handbook: Handbook) -> None:
@@ -187,17 +124,14 @@ def _warn_overdue(handbook: Handbook) -> None:
             )
 
 
-def _empty_grid(*filters: str | None) -> Problem:
-    named = ", ".join(f for f in filters if f)
-    return Problem("macro", "card_grid", f"no card matches ({named}); check the filter")
-
-
-def on_pre_page_macros(env: Any) -> None:
-    """Wrap every card page in its generated header and footer, before macros render.
+def on_post_page_macros(env: Any) -> None:
+    """Wrap every card page in its generated header and footer, after the author's macros ran.
 
     mkdocs-macros calls this for every page; the card's own file holds only its body text, so
     title, code, sources, safety notes and cross-links are never written twice by hand. Every page
-    also gets the glossary's abbreviations, so they show as hover text wherever they occur.
+    also gets the glossary's abbreviations, so they show as hover text wherever they occur. The
+    generated parts hold no macros, so they are added after rendering: the macros plugin then
+    only compiles what the author wrote.
     """
     handbook: Handbook = env.variables["handbook"]
     renderer: Renderer = env.variables["_werkkaarten_renderer"]
@@ -212,10 +146,11 @@ def on_pre_page_macros(env: Any) -> None:
         parts = [renderer.checklist_page(src_uri, checklist, env.markdown)]
         env.page.meta.update(title=f"{checklist.title} ({checklist.code})", description=checklist.purpose)
     env.markdown = "\n".join([*parts, renderer.abbreviations(src_uri)])
+    _dump_for_benchmark(env)
 
 
-def on_post_page_macros(env: Any) -> None:
-    """Only for the benchmark: keep the rendered Markdown of each page."""
+def _dump_for_benchmark(env: Any) -> None:
+    """Only for the benchmark: keep the final Markdown of each page."""
     target = os.environ.get(DUMP_MARKDOWN)
     if target:
         path = Path(target) / env.page.file.src_uri

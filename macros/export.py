@@ -10,11 +10,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-import segno
-
 from .handbook import Handbook
 from .model import Card, Checklist
-from .rendering import Renderer, qr_path
+from .rendering import Renderer, qr_code, qr_path
 
 #: Bump with every incompatible change to the shape of cards.json (and add a new schema file).
 SCHEMA_VERSION = 1
@@ -62,4 +60,4 @@ def write_exports(site_dir: Path, handbook: Handbook, renderer: Renderer) -> Non
     for item in index["items"]:
         target = site_dir / qr_path(item["code"])
         target.parent.mkdir(parents=True, exist_ok=True)
-        segno.make(item["short_url"], error="m").save(str(target), kind="svg", scale=8, border=2, title=item["title"])
+        qr_code(item["short_url"]).save(str(target), kind="svg", scale=8, border=2, title=item["title"])

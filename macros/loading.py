@@ -23,6 +23,13 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DO
 
 M = TypeVar("M", bound=BaseModel)
 
+#: libyaml's loader where PyYAML was built with it (ten times faster than the pure-Python one).
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _load_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_Loader)
+
 
 def read_front_matter(path: Path, label: str) -> dict[str, Any]:
     """The YAML block at the top of a Markdown file; an empty dict when there is none."""
@@ -30,7 +37,7 @@ def read_front_matter(path: Path, label: str) -> dict[str, Any]:
     if not match:
         return {}
     try:
-        data = yaml.safe_load(match.group(1) or "") or {}
+        data = _load_yaml(match.group(1) or "") or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 2}" if mark else "front matter"
@@ -42,7 +49,7 @@ def read_front_matter(path: Path, label: str) -> dict[str, Any]:
 
 def read_yaml(path: Path, label: str) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return _load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise HandbookError([Problem(label, "yaml", f"not valid YAML ({error})")]) from None
     except FileNotFoundError:

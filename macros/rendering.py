@@ -14,6 +14,7 @@ from pathlib import Path
 import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .errors import HandbookError, Problem
 from .handbook import Handbook
 from .model import Card, Checklist
 
@@ -28,6 +29,15 @@ def short_link_path(code: str) -> str:
 def qr_path(code: str) -> str:
     """QR codes for slides, one SVG per code, written by the post-build export."""
     return f"qr/{code.lower()}.svg"
+
+
+def qr_code(url: str) -> segno.QRCode:
+    """A QR code for a web address, medium error correction so a creased hand-out still scans.
+
+    The mask is fixed: the standard allows all eight and every reader decodes them; searching for
+    the best one made QR codes the slowest part of the build.
+    """
+    return segno.make(url, error="m", mask=0)
 
 
 def pdf_path(checklist_id: str) -> str:
@@ -80,6 +90,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             autoescape=False,
+            auto_reload=False,  # templates do not change during a build; skip a stat() per use
         )
         self.templates.filters["dutch_date"] = dutch_date
 
@@ -109,25 +120,39 @@ class Renderer:
     # -- pieces authors call from pages --------------------------------------------------------
 
     def card_link(self, page_uri: str, card_id: str, anchor: str = "", text: str = "") -> str:
+        """A link to a card by id, never by path: `{{ card_link('masic') }}`, `{{ card_link('masic', 'pilot') }}`."""
         card = self.handbook.card(card_id)
         return self._render("card_link.md.jinja", page_uri, card=card, anchor=anchor, text=text).strip()
 
-    def card_grid(self, page_uri: str, cards: list[Card]) -> str:
+    def card_grid(self, page_uri: str, **filters: str) -> str:
+        """A grid of cards chosen by type, family, tag, role or question: `{{ card_grid(type="principe") }}`.
+
+        A grid that matches nothing is an error, not an empty page section.
+        """
+        cards = self.handbook.select(**filters)
+        if not cards:
+            named = ", ".join(f"{key}={value!r}" for key, value in filters.items())
+            raise HandbookError([Problem("macro", "card_grid", f"no card matches ({named}); check the filter")])
         return self._render("card_grid.md.jinja", page_uri, cards=cards)
 
     def sources_list(self, page_uri: str) -> str:
+        """Every source with publisher, date, kind of text and the cards that use it."""
         return self._render("sources_list.md.jinja", page_uri)
 
     def family_grid(self, page_uri: str) -> str:
+        """The families as a grid, with their intro and card count."""
         return self._render("family_grid.md.jinja", page_uri)
 
     def role_sections(self, page_uri: str) -> str:
+        """One section per role (anchored by role id) listing the cards for that role."""
         return self._render("role_sections.md.jinja", page_uri)
 
     def role_links(self, page_uri: str) -> str:
+        """Links to the role sections, for the home page."""
         return self._render("role_links.md.jinja", page_uri)
 
     def glossary(self, page_uri: str) -> str:
+        """The glossary as a definition list."""
         return self._render("glossary.md.jinja", page_uri)
 
     def abbreviations(self, page_uri: str) -> str:
@@ -180,8 +205,11 @@ class Renderer:
         ordered = sorted(by_date.items(), key=lambda pair: pair[0], reverse=True)
         return self._render("changes.md.jinja", page_uri, changes=ordered)
 
-    def trainer_table(self, page_uri: str, items: str) -> str:
-        """Cards or checklists with code, short link, a copy button and a QR code download."""
+    def trainer_table(self, page_uri: str, items: str = "cards") -> str:
+        """Cards ("cards") or checklists ("checklists") with code, short link, copy button and QR code."""
+        if items not in ("cards", "checklists"):
+            message = f"items must be 'cards' or 'checklists', not '{items}'"
+            raise HandbookError([Problem("macro", "trainer_table", message)])
         chosen: list[Card | Checklist] = (
             self.handbook.ordered() if items == "cards" else self.handbook.ordered_checklists()
         )
@@ -206,7 +234,7 @@ class Renderer:
 
     def checklist_page(self, page_uri: str, checklist: Checklist, body: str) -> str:
         url = self.published_url(page_uri)
-        qr = segno.make(url, error="m").svg_inline(scale=2, title=f"QR-code naar {url}")
+        qr = qr_code(url).svg_inline(scale=2, title=f"QR-code naar {url}")
         return self._render(
             "checklist_page.md.jinja",
             page_uri,
@@ -220,4 +248,5 @@ class Renderer:
         )
 
     def checklist_grid(self, page_uri: str) -> str:
+        """All checklists as a grid with code, purpose, pause point and kind."""
         return self._render("checklist_grid.md.jinja", page_uri)

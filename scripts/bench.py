@@ -28,9 +28,9 @@ sys.path.insert(0, str(ROOT))
 
 from macros import DUMP_MARKDOWN  # noqa: E402
 from scripts.browser import CHROMIUM_ARGS, chromium_path, free_port, serve  # noqa: E402
+from scripts.project import BUILD_ENV, copy_project  # noqa: E402
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-PROJECT_PARTS = ("docs", "overrides", "macros", "mkdocs.yml")
+ENV = BUILD_ENV
 LIGHTHOUSE_VERSION = "12.2.3"  # 13 needs Node 22; this machine has Node 20
 PAGES = {"home": "", "card": "partnerschap/respecteer-ouders/", "checklist": "checklists/na-een-gesprek/"}
 FOLLOWING = {"home": "partnerschap/", "card": "partnerschap/persoon-niet-mishandeling/", "checklist": "checklists/"}
@@ -46,17 +46,6 @@ TARGETS = {
 
 
 # -- helpers ----------------------------------------------------------------------------------
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
 
 
 def mkdocs_build(project: Path, site: Path, env: dict[str, str] | None = None, config: str = "mkdocs.yml") -> float:

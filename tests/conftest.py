@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -17,10 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.handbook import Handbook  # noqa: E402 - the project root must be on the path first
+from scripts.project import BUILD_ENV, copy_project  # noqa: E402
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-#: What a copy of the project needs in order to build.
-PROJECT_PARTS = ("docs", "overrides", "macros", "mkdocs.yml")
 
 
 @dataclass
@@ -31,26 +28,15 @@ class BuildResult:
 
 
 def build(project: Path, site: Path) -> BuildResult:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     run = subprocess.run(
         [*MKDOCS, "build", "--strict", "--clean", "-d", str(site)],
         cwd=project,
         capture_output=True,
         text=True,
-        env=env,
+        env=BUILD_ENV,
         timeout=600,
     )
     return BuildResult(run.returncode, run.stdout + run.stderr, site)
-
-
-def copy_project(target: Path) -> Path:
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
 
 
 @pytest.fixture(scope="session")

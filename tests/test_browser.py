@@ -7,7 +7,6 @@ under a sub-path and satisfies its own Content-Security-Policy.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -20,6 +19,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from scripts.browser import CHROMIUM_ARGS, chromium_path, serve
+from scripts.project import BUILD_ENV
 from scripts.security_headers import write as write_security_headers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -235,7 +235,7 @@ def test_print_shows_only_the_checklist(open_page, handbook) -> None:
 def test_offline_edition_works_from_disk(browser: Browser, tmp_path: Path, handbook) -> None:
     shim = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
     target = tmp_path / "werkkaarten"
-    env = {**os.environ, "WERKKAARTEN_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    env = {**BUILD_ENV, "WERKKAARTEN_OFFLINE": "true"}
     run = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(target)],
         cwd=ROOT,

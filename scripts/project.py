@@ -1,0 +1,24 @@
+"""What it takes to build the project somewhere else: the benchmark and the tests build copies."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+#: Everything a copy of the project needs in order to build.
+PROJECT_PARTS = ("docs", "overrides", "macros", "mkdocs.yml")
+#: Silences the banners about MkDocs 2 (from Material and from mkdocs-redirects); we pin MkDocs 1.x.
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
