@@ -23,7 +23,7 @@ $(VENV)/.test: $(VENV)/.site requirements-test.txt
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $@
 
-serve: $(VENV)/.site  ## set up, then serve the site on http://127.0.0.1:8000
+serve: $(VENV)/.site  ## set up, then serve the site on http://127.0.0.1:8000/werkkaarten/ (the sub-path of site_url)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
 build: $(VENV)/.test chromium  ## the publishable site in site/: strict build, checklist PDFs, security headers
@@ -53,10 +53,11 @@ clean:
 contract: build $(VENV)/.test  ## append newly published addresses to tests/url-contract.txt, then check it
 	$(BIN)/python scripts/url_contract.py --site $(SITE) --update
 
-offline: $(VENV)/.site node_modules  ## the offline edition as a zip, for training rooms (works from file://)
+offline: build node_modules  ## the offline edition as a zip, for training rooms (works from file://, PDFs included)
 	rm -rf build/offline && mkdir -p build
 	WERKKAARTEN_OFFLINE=true $(BIN)/mkdocs build --strict -d build/offline/werkkaarten
 	cp node_modules/iframe-worker/shim/index.js build/offline/werkkaarten/assets/javascripts/iframe-worker-shim.js
+	cp -r $(SITE)/pdf build/offline/werkkaarten/pdf
 	cd build/offline && rm -f ../werkkaarten-offline.zip && python3 -m zipfile -c ../werkkaarten-offline.zip werkkaarten
 	@echo "build/werkkaarten-offline.zip: unzip and open werkkaarten/index.html"
 
