@@ -38,12 +38,12 @@ def define_env(env: Any) -> None:
     try:
         handbook = Handbook.from_disk(docs_dir)
         env.conf["nav"] = expand_nav(env.conf.get("nav"), handbook)
+        _add_short_links(env.conf, handbook)
     except HandbookError as error:
         raise PluginError(str(error)) from None
     renderer = Renderer(handbook, env.conf["site_url"] or "", env.conf["use_directory_urls"])
     env.variables["handbook"] = handbook
     env.variables["_werkkaarten_renderer"] = renderer
-    _add_short_links(env.conf, handbook)
     _local_offline_shim(env.conf)
     _warn_overdue(handbook)
 
