@@ -40,6 +40,12 @@ def qr_code(url: str) -> segno.QRCode:
     return segno.make(url, error="m", mask=0)
 
 
+def page_url(src_uri: str) -> str:
+    """Where MkDocs publishes a page, relative to the site root (directory URLs): x/y.md → x/y/."""
+    path = src_uri.removesuffix(".md").removesuffix("index").rstrip("/")
+    return f"{path}/" if path else ""
+
+
 def pdf_path(checklist_id: str) -> str:
     """Where the PDF of a checklist is written (scripts/make_pdfs.py), relative to the site root."""
     return f"pdf/{checklist_id}.pdf"
@@ -229,8 +235,7 @@ class Renderer:
 
     def published_url(self, page_uri: str) -> str:
         """The page's public address (printed on paper and in the QR code), from `site_url`."""
-        path = page_uri.removesuffix(".md").removesuffix("index")
-        return self.site_url + (path.rstrip("/") + "/" if path else "")
+        return self.site_url + page_url(page_uri)
 
     def checklist_page(self, page_uri: str, checklist: Checklist, body: str) -> str:
         url = self.published_url(page_uri)

@@ -21,17 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.handbook import Handbook  # noqa: E402 - the project root must be on the path first
-from macros.rendering import ALL_CHECKLISTS_PDF, pdf_path  # noqa: E402
+from macros.rendering import ALL_CHECKLISTS_PDF, page_url, pdf_path  # noqa: E402
 from scripts.browser import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 
 
 def pdf_file(site: Path, checklist_id: str) -> Path:
     return site / pdf_path(checklist_id)
-
-
-def page_url(src_uri: str) -> str:
-    """The URL of a page: directory URLs (x/) or, in the offline edition, files (x.html)."""
-    return src_uri.removesuffix(".md") + "/"
 
 
 def make_pdfs(site: Path, docs: Path) -> list[Path]:

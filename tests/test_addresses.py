@@ -9,20 +9,16 @@ from pathlib import Path
 import jsonschema
 from bs4 import BeautifulSoup
 
-from macros.rendering import short_link_path
+from macros.rendering import page_url, short_link_path
 from scripts.url_contract import check, published_addresses, read_contract, resolve
 
 SITE_URL = "https://werkkaarten.example.org/werkkaarten/"
 
 
-def page_path(src_uri: str) -> str:
-    return src_uri.removesuffix(".md").removesuffix("index") + ("/" if not src_uri.endswith("index.md") else "")
-
-
 def all_pages(handbook) -> list[tuple[str, str]]:
     """(code, page path) of every card and checklist."""
-    pages = [(c.code, page_path(handbook.paths[c.id])) for c in handbook.ordered()]
-    return pages + [(c.code, page_path(handbook.checklist_paths[c.id])) for c in handbook.ordered_checklists()]
+    pages = [(c.code, page_url(handbook.paths[c.id])) for c in handbook.ordered()]
+    return pages + [(c.code, page_url(handbook.checklist_paths[c.id])) for c in handbook.ordered_checklists()]
 
 
 def test_every_short_link_redirects_to_its_page(site: Path, handbook) -> None:
@@ -105,7 +101,7 @@ def test_cards_json_validates_and_matches_the_site(site: Path, handbook) -> None
 
 def test_pages_carry_description_canonical_and_open_graph(page, handbook) -> None:
     for card in handbook.ordered():
-        path = page_path(handbook.paths[card.id])
+        path = page_url(handbook.paths[card.id])
         head = page(path).head
         assert head.find("meta", attrs={"name": "description"})["content"] == card.summary
         assert head.find("link", rel="canonical")["href"] == SITE_URL + path

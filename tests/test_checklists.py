@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from macros.rendering import ALL_CHECKLISTS_PDF, pdf_path
+from macros.rendering import ALL_CHECKLISTS_PDF, page_url, pdf_path
 
 A4_POINTS = (595, 842)
 
@@ -57,7 +57,7 @@ def test_every_item_links_to_an_existing_card_anchor(site: Path, page, handbook)
 def test_every_card_that_feeds_a_checklist_shows_the_backlink(page, handbook) -> None:
     for card_id, card in handbook.cards.items():
         expected = handbook.checklists_for(card)
-        section = page(handbook.paths[card_id].removesuffix(".md") + "/").find(id="checklists")
+        section = page(page_url(handbook.paths[card_id])).find(id="checklists")
         if not expected:
             assert section is None, card_id
             continue

@@ -6,9 +6,11 @@ import re
 
 import pytest
 
+from macros.rendering import page_url
+
 
 def url(handbook, card_id: str) -> str:
-    return handbook.paths[card_id].removesuffix(".md") + "/"
+    return page_url(handbook.paths[card_id])
 
 
 def article(page, handbook, card_id: str):

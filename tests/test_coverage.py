@@ -15,6 +15,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from macros.rendering import page_url
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 MANIFEST = ROOT / "tests" / "coverage.yml"
@@ -105,7 +107,7 @@ def test_every_quote_of_the_thematic_text_is_on_the_site(site: Path) -> None:
     ],
 )
 def test_figures_are_kept_and_attributed(page, handbook, card_id: str, figures: list[str]) -> None:
-    text = normalise(page(handbook.paths[card_id].removesuffix(".md") + "/").select_one("article").get_text(" "))
+    text = normalise(page(page_url(handbook.paths[card_id])).select_one("article").get_text(" "))
     text = text.replace("–", "-")
     for figure in figures:
         assert figure in text, f"{card_id}: figure '{figure}' missing"
