@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 import pytest
+from bs4 import Tag
 
 from macros.rendering import page_url
+
+#: Any absolute base will do: links are resolved against it, then it is taken off again.
+BASE = "https://site.invalid/"
+#: The generated sections at the foot of a card, in the order the footer template writes them.
+FOOTER = ("in-de-praktijk", "checklists", "samenhang", "bron")
 
 
 def url(handbook, card_id: str) -> str:
@@ -15,6 +22,52 @@ def url(handbook, card_id: str) -> str:
 
 def article(page, handbook, card_id: str):
     return page(url(handbook, card_id)).select_one("article")
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def target(from_url: str, href: str) -> str:
+    """Where a link on the page at `from_url` leads, as a site path ('casussen/leo-en-nora/#meldingen')."""
+    return urljoin(BASE + from_url, href).removeprefix(BASE)
+
+
+def section(body: Tag, anchor: str) -> list[Tag]:
+    """The elements of the section headed `#anchor`: its siblings up to the next h1/h2 (or the neighbours' nav)."""
+    heading = body.find(id=anchor)
+    assert heading is not None, f"section #{anchor} missing"
+    parts = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name in {"h1", "h2", "nav"}:
+            break
+        parts.append(sibling)
+    return parts
+
+
+def before_footer(body: Tag) -> list[Tag]:
+    """The card's own text: the article's elements before the first generated footer section."""
+    parts = []
+    for child in body.find_all(recursive=False):
+        if child.get("id") in FOOTER:
+            break
+        parts.append(child)
+    return parts
+
+
+def link_targets(from_url: str, parts: list[Tag]) -> list[str]:
+    return [target(from_url, a["href"]) for part in parts for a in part.select("a[href]")]
+
+
+def listed_links(body: Tag, from_url: str, anchor: str) -> list[tuple[str, str]] | None:
+    """(text, target) of each list link in the section `#anchor`; None when the page has no such section."""
+    if body.find(id=anchor) is None:
+        return None
+    return [
+        (words(a.get_text()), target(from_url, a["href"]))
+        for part in section(body, anchor)
+        for a in part.select("li a[href]")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -50,6 +103,7 @@ def test_every_card_names_an_existing_source(page, handbook) -> None:
 
 
 def test_the_three_questions_have_their_full_structure(page, handbook) -> None:
+    """Red when: a question card's 'Inzichten & instrumenten' or its text loses a link (the footer still has it)."""
     expected_links = {
         "veilig-genoeg": ["dwangmaatregelen", "uithuisplaatsing", "zorg-en-veiligheidshuis"],
         "wat-is-er-aan-de-hand": [
@@ -82,32 +136,52 @@ def test_the_three_questions_have_their_full_structure(page, handbook) -> None:
         ]:
             assert body.find(id=anchor), f"{card_id}: section #{anchor} missing"
         assert body.select("blockquote"), f"{card_id}: the professionals' quotes are missing"
-        section = body.find(id="inzichten-en-instrumenten").find_next_sibling()
-        hrefs = " ".join(a["href"] for a in body.select("a[href]"))
+        here = url(handbook, card_id)
+        listed = {link.partition("#")[0] for link in link_targets(here, section(body, "inzichten-en-instrumenten"))}
         for instrument in instruments:
-            assert f"/{instrument}/" in hrefs, f"{card_id}: no link to {instrument}"
-        assert section is not None
-        assert "leo-en-nora" in hrefs, f"{card_id}: does not refer back to the running case"
+            assert url(handbook, instrument) in listed, f"{card_id}: no link to {instrument} under its instruments"
+        case = url(handbook, "leo-en-nora")
+        assert any(link.partition("#")[0] == case for link in link_targets(here, before_footer(body))), (
+            f"{card_id}: the text does not refer back to the running case"
+        )
 
 
 def test_all_fourteen_tips_and_the_human_measure_are_there(page, handbook) -> None:
+    """Red when: source 000 loses its experience-story notice (its kind has no caution)."""
     body = article(page, handbook, "tips-van-simone")
     for n in range(1, 15):
         assert body.find(id=f"tip-{n}"), f"tip {n} missing"
     assert body.find(id="menselijke-maat")
-    assert "Ervaringsverhaal" in body.get_text(), "the tips are not labelled as a parent's experience story"
+    notices = [t.get_text(strip=True) for t in body.select(".admonition-title, details > summary")]
+    assert notices[:1] and notices[0].startswith("Perspectief: ervaringsverhaal"), (
+        f"the tips are not labelled first as a parent's experience story: {notices[:1]}"
+    )
+
+
+#: Notices that may come before the safety question: the overdue warning and the perspective notices.
+PREAMBLE = re.compile(r"Deze kaart is toe aan herziening|Perspectief: |Deze kaart gebruikt ook: ")
 
 
 def test_every_intervention_opens_with_safety_and_lists_the_sources_cautions(page, handbook) -> None:
+    """Red when: the safety question moves below the 'Let op' block, or a caution's end or source is cut."""
     for card in handbook.select(type="interventie"):
         body = article(page, handbook, card.id)
-        titles = [t.get_text(strip=True) for t in body.select(".admonition-title")]
-        assert "Eerst: is het veilig genoeg?" in titles, f"{card.id}: no safety question first"
-        if card.cautions:
-            assert "Let op" in titles, f"{card.id}: cautions declared but not shown"
-            shown = body.find("p", string="Let op").find_parent(class_="admonition").get_text(" ")
-            for caution in card.cautions:
-                assert caution.text[:40] in " ".join(shown.split()), f"{card.id}: caution not shown"
+        notices = body.select(".admonition, details")
+        titles = [n.select_one(".admonition-title, summary").get_text(strip=True) for n in notices]
+        opening = [title for title in titles if not PREAMBLE.match(title)]
+        assert opening[:1] == ["Eerst: is het veilig genoeg?"], f"{card.id}: opens with {opening[:1]}, not safety"
+        if not card.cautions:
+            assert "Let op" not in titles, f"{card.id}: a 'Let op' block without declared cautions"
+            continue
+        assert "Let op" in titles, f"{card.id}: cautions declared but not shown"
+        items = notices[titles.index("Let op")].select("li")
+        assert len(items) == len(card.cautions), f"{card.id}: {len(items)} cautions shown for {len(card.cautions)}"
+        for item, caution in zip(items, card.cautions, strict=True):
+            source = item.select_one(".wk-bronref")
+            text = words("".join(s for s in item.find_all(string=True) if not s.find_parent(class_="wk-bronref")))
+            assert text == words(caution.text), f"{card.id}: caution shown as '{text}'"
+            shown = source.get_text(strip=True)
+            assert shown == f"(bron {', '.join(caution.sources)})", f"{card.id}: caution source shown as {shown}"
 
 
 @pytest.mark.parametrize(
@@ -126,9 +200,18 @@ def test_contra_indications_from_the_sources_are_declared(handbook, card_id: str
 
 
 def test_contact_loss_states_the_three_conditions(page, handbook) -> None:
-    body = article(page, handbook, "contactverlies")
-    conditions = body.find(id="uiterste-gevallen").find_next("ol").find_all("li")
-    assert len(conditions) == 3
+    """Red when: a condition is reworded or dropped, or the list moves out of 'In uiterste gevallen'."""
+    parts = section(article(page, handbook, "contactverlies"), "uiterste-gevallen")
+    text = words(" ".join(part.get_text(" ") for part in parts))
+    assert "alleen het geval wanneer aan alle drie deze voorwaarden is voldaan" in text
+    lists = [part for part in parts if part.name == "ol"]
+    assert len(lists) == 1, "the three conditions are not one numbered list in 'In uiterste gevallen'"
+    conditions = [words(li.get_text(" ")) for li in lists[0].find_all("li")]
+    assert conditions == [
+        "er is al langere tijd heftige strijd tussen de ouders, waar het kind last van heeft; én",
+        "het kind heeft zelf weerstand tegen contact met de contactverliezende ouder; én",
+        "het kind groeit veilig op bij de primair verzorgende ouder.",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -141,26 +224,34 @@ def test_perspectives_are_labelled(page, handbook, card_id: str, label: str) -> 
 
 
 def test_home_leads_by_question_family_and_role(page, handbook) -> None:
+    """Red when: a role lists no cards of its own (it used to borrow the next role's list)."""
     home = page("")
     hrefs = [a["href"] for a in home.select("article a[href]")]
     for card in handbook.select(type="vraagstuk"):
         assert url(handbook, card.id) in hrefs
     for family in handbook.family_registry.families:
         assert f"{family.id}/" in hrefs
-    roles = page("rollen/")
+    roles = page("rollen/").select_one("article")
     for role in handbook.roles:
         assert f"rollen/#{role.id}" in hrefs
-        section = roles.find(id=role.id)
-        assert section is not None and section.find_next("ul").select("a"), f"role {role.id} lists no cards"
+        listed = [a.get_text(strip=True) for part in section(roles, role.id) for a in part.select("li a")]
+        expected = [card.title for card in handbook.select(role=role.id)]
+        assert listed and listed == expected, f"role {role.id} lists {listed}, expected {expected}"
 
 
 def test_cards_show_related_cards_and_case_moments(page, handbook) -> None:
+    """Red when: the list items under 'Samenhang' or 'In de praktijk' are removed (the headings kept)."""
     for card_id, card in handbook.cards.items():
+        here = url(handbook, card_id)
         body = article(page, handbook, card_id)
-        if handbook.related_to(card):
-            assert body.find(id="samenhang"), f"{card_id}: related cards not shown"
-        if handbook.moments_for(card):
-            assert body.find(id="in-de-praktijk"), f"{card_id}: case moments not shown"
+        shown = {anchor: listed_links(body, here, anchor) for anchor in ("samenhang", "in-de-praktijk")}
+        related = [(words(other.title), url(handbook, other.id)) for other in handbook.related_to(card)]
+        assert shown["samenhang"] == (related or None), f"{card_id}: related cards shown as {shown['samenhang']}"
+        moments = [
+            (words(f"{m.case.title}: {m.moment.title}"), f"{url(handbook, m.case.id)}#{m.moment.id}")
+            for m in handbook.moments_for(card)
+        ]
+        assert shown["in-de-praktijk"] == (moments or None), f"{card_id}: moments shown as {shown['in-de-praktijk']}"
     assert len([c for c in handbook.cards.values() if handbook.moments_for(c)]) >= 10
 
 
