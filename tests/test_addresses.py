@@ -130,20 +130,33 @@ def test_a_card_past_its_review_date_warns_but_builds(broken_project) -> None:
 
 
 def test_changes_are_listed_by_date(broken_project) -> None:
+    """Red when: the changes page lists an older date before a newer one."""
+    changes = [
+        ("partnerschap/kind-centraal.md", "2026-12-01", "1 december 2026", "P4", "Voorbeeld over wijn herschreven."),
+        ("partnerschap/respecteer-ouders.md", "2026-12-15", "15 december 2026", "P1", "Voorbeeldvragen aangevuld."),
+    ]
+
     def change(project: Path) -> None:
-        card = project / "docs/partnerschap/kind-centraal.md"
-        text = card.read_text(encoding="utf-8").replace(
-            "  reviewed: 2026-11-25\n",
-            "  reviewed: 2026-11-25\n"
-            "  changes:\n"
-            "    - date: 2026-12-01\n"
-            "      summary: Voorbeeld over wijn herschreven.\n",
-        )
-        card.write_text(text, encoding="utf-8")
+        for path, day, _, _, summary in changes:
+            card = project / "docs" / path
+            text = card.read_text(encoding="utf-8")
+            assert "  reviewed: 2026-11-25\n" in text, path
+            card.write_text(
+                text.replace(
+                    "  reviewed: 2026-11-25\n",
+                    f"  reviewed: 2026-11-25\n  changes:\n    - date: {day}\n      summary: {summary}\n",
+                ),
+                encoding="utf-8",
+            )
 
     result = broken_project(change)
     assert result.returncode == 0, result.output
     html = BeautifulSoup((result.site / "veranderd/index.html").read_text(encoding="utf-8"), "lxml")
-    section = html.find(id="2026-12-01")
-    assert section is not None and "1 december 2026" in section.get_text()
-    assert "Voorbeeld over wijn herschreven." in html.select_one("article").get_text()
+    days = [h2["id"] for h2 in html.select("article h2[id]") if re.fullmatch(r"\d{4}-\d{2}-\d{2}", h2["id"])]
+    assert days == sorted(days, reverse=True), f"changes not newest first: {days}"
+    assert days.index("2026-12-15") < days.index("2026-12-01"), days
+    for _, day, dutch_day, code, summary in changes:
+        section = html.find(id=day)
+        assert dutch_day in section.get_text(), day
+        entries = section.find_next_sibling("ul").get_text(" ")
+        assert code in entries and summary in entries, f"{day}: {entries}"
