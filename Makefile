@@ -26,10 +26,8 @@ $(VENV)/.test: $(VENV)/.site requirements-test.txt
 serve: $(VENV)/.site  ## set up, then serve the site on http://127.0.0.1:8000/werkkaarten/ (the sub-path of site_url)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-build: $(VENV)/.test chromium  ## the publishable site in site/: strict build, checklist PDFs, security headers
-	$(BIN)/mkdocs build --strict --clean -d $(SITE)
-	$(BIN)/python scripts/make_pdfs.py --site $(SITE)
-	$(BIN)/python scripts/security_headers.py --site $(SITE)
+build: $(VENV)/.test chromium  ## the publishable site in site/: pages, exports, PDFs, security check; swapped in only when all pass
+	$(BIN)/python scripts/build.py --site $(SITE)
 
 chromium:  ## Debian's Chromium for PDFs and browser tests (installed with apt when missing)
 	scripts/ensure_chromium.sh
@@ -57,7 +55,7 @@ offline: build node_modules  ## the offline edition as a zip, for training rooms
 	rm -rf build/offline && mkdir -p build
 	WERKKAARTEN_OFFLINE=true $(BIN)/mkdocs build --strict -d build/offline/werkkaarten
 	cp node_modules/iframe-worker/shim/index.js build/offline/werkkaarten/assets/javascripts/iframe-worker-shim.js
-	cp -r $(SITE)/pdf build/offline/werkkaarten/pdf
+	cp -r $(SITE)/pdf $(SITE)/qr $(SITE)/cards.json build/offline/werkkaarten/
 	cd build/offline && rm -f ../werkkaarten-offline.zip && python3 -m zipfile -c ../werkkaarten-offline.zip werkkaarten
 	@echo "build/werkkaarten-offline.zip: unzip and open werkkaarten/index.html"
 
@@ -68,6 +66,7 @@ node_modules: package.json package-lock.json
 bench: $(VENV)/.test chromium  ## benchmark: build ratio, scale 1×/10×/30×, page weight, Lighthouse, PDFs
 	$(BIN)/python scripts/bench.py
 
-publish: build  ## copy site/ to $(DEST) (any static host or CDN directory; no server code)
-	@test -n "$(DEST)" || { echo "usage: make publish DEST=/path/or/host:path (rsync target)"; exit 1; }
+publish: $(VENV)/.test chromium  ## build for SITE_URL (refuses a local or placeholder address), then copy site/ to $(DEST)
+	@test -n "$(DEST)" || { echo "usage: make publish SITE_URL=https://… DEST=/path/or/host:path (rsync target)"; exit 1; }
+	$(BIN)/python scripts/build.py --site $(SITE) --publish
 	rsync -a --delete $(SITE)/ $(DEST)/

@@ -2,30 +2,32 @@
 
 This is the only module that knows about MkDocs. Everything else (model, loading, the handbook
 index, rendering) is plain Python, so a move to another generator that runs macros touches this
-file only.
+file only. Files written next to the pages (cards.json, QR codes, short links) come from
+`scripts/build.py`, not from a build hook, so they do not depend on one builder's call order.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from datetime import date
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
 from .errors import HandbookError, Problem
-from .export import write_exports
-from .handbook import Handbook
+from .escaping import html_text
+from .handbook import Handbook, build_date
 from .navigation import expand_nav
-from .rendering import Renderer, short_link_path
+from .preflight import check_macro_calls
+from .rendering import Renderer
 
 #: Not under "mkdocs.": these warnings are printed but do not fail a strict build (an old site
 #: with cards past their review date must still build).
 log = logging.getLogger("werkkaarten")
 
-__all__ = ["define_env", "on_post_build", "on_post_page_macros"]
+__all__ = ["define_env", "on_post_page_macros"]
 
 #: Set by scripts/bench.py: where to write each page's Markdown after macros ran, so the benchmark
 #: can build the very same Markdown with stock Material and compare.
@@ -33,67 +35,54 @@ DUMP_MARKDOWN = "WERKKAARTEN_DUMP_MARKDOWN"
 
 
 def define_env(env: Any) -> None:
-    """Load and validate every card before any page renders, then offer the macros to pages."""
+    """Load and validate every card and every macro call before any page renders."""
     docs_dir = Path(env.conf["docs_dir"])
     try:
         handbook = Handbook.from_disk(docs_dir)
         env.conf["nav"] = expand_nav(env.conf.get("nav"), handbook)
-        _add_short_links(env.conf, handbook)
+        _refuse_redirect_plugin(env.conf)
+        renderer = Renderer(handbook, env.conf["site_url"] or "", env.conf["use_directory_urls"])
+        problems = check_macro_calls(handbook.files, renderer.macros())
+        if problems:
+            raise HandbookError(problems)
     except HandbookError as error:
         raise PluginError(str(error)) from None
-    renderer = Renderer(handbook, env.conf["site_url"] or "", env.conf["use_directory_urls"])
     env.variables["handbook"] = handbook
     env.variables["_werkkaarten_renderer"] = renderer
     _local_offline_shim(env.conf)
     _warn_overdue(handbook)
 
-    def here() -> str:
-        return env.page.file.src_uri
-
-    def page_macro(render: Any) -> Any:
-        """Offer a renderer method to pages: the page it runs on is passed first, and an error
-        names that page before it stops the build."""
-
-        def call(*args: Any, **kwargs: Any) -> str:
-            try:
-                return render(here(), *args, **kwargs)
-            except HandbookError as error:
-                raise PluginError(f"docs/{here()}: {error}") from None
-
-        call.__name__ = render.__name__
-        call.__doc__ = render.__doc__
-        return call
-
-    for method in (
-        renderer.card_link,
-        renderer.card_grid,
-        renderer.sources_list,
-        renderer.family_grid,
-        renderer.role_sections,
-        renderer.role_links,
-        renderer.checklist_grid,
-        renderer.trainer_table,
-        renderer.changes,
-        renderer.glossary,
-        renderer.site_file,
-    ):
-        env.macro(page_macro(method))
+    for name, method in renderer.macros().items():
+        env.macro(_page_macro(env, method), name)
 
 
-def _add_short_links(conf: Any, handbook: Handbook) -> None:
-    """Short links (k/p3/) become redirects, written by the mkdocs-redirects plugin.
+def _page_macro(env: Any, render: Callable[..., str]) -> Callable[..., str]:
+    """Offer a renderer method to pages: the page it runs on is passed first.
 
-    The redirects configured by hand in mkdocs.yml (pages that moved) are kept; short links are
-    added from the data, so they are never listed twice.
+    preflight.py has checked every call already; should one still fail, the message names the page
+    and the macro on one line instead of a traceback.
     """
-    plugin = conf["plugins"].get("redirects")
-    if plugin is None:
-        raise HandbookError([Problem("mkdocs.yml", "plugins", "the redirects plugin is needed for short links")])
-    maps = plugin.config["redirect_maps"]
-    targets = [(c.code, handbook.paths[c.id]) for c in handbook.ordered()]
-    targets += [(c.code, handbook.checklist_paths[c.id]) for c in handbook.ordered_checklists()]
-    for code, path in targets:
-        maps[short_link_path(code).rstrip("/") + ".md"] = path
+
+    def call(*args: Any, **kwargs: Any) -> str:
+        page = env.page.file.src_uri
+        try:
+            return render(page, *args, **kwargs)
+        except HandbookError as error:
+            raise PluginError(f"docs/{page}: {render.__name__}: {error.problems[0].message}") from None
+        except Exception as error:
+            raise PluginError(f"docs/{page}: {render.__name__}: {error}") from None
+
+    call.__name__ = render.__name__
+    call.__doc__ = render.__doc__
+    return call
+
+
+def _refuse_redirect_plugin(conf: Any) -> None:
+    """Redirects (short links, moved pages) are written by scripts/build.py from the data, without
+    an inline script; a redirects plugin would add pages the security policy refuses."""
+    if "redirects" in conf["plugins"]:
+        message = "remove the redirects plugin; list moved pages in docs/_data/verhuisd.yml"
+        raise HandbookError([Problem("mkdocs.yml", "plugins.redirects", message)])
 
 
 #: Where `make offline` puts the iframe-worker shim (from npm) that lets search run from file://.
@@ -113,7 +102,7 @@ def _local_offline_shim(conf: Any) -> None:
 
 
 def _warn_overdue(handbook: Handbook) -> None:
-    today = date.today()
+    today = build_date()
     for card in handbook.ordered():
         if card.review_due < today:
             log.warning(
@@ -132,6 +121,9 @@ def on_post_page_macros(env: Any) -> None:
     also gets the glossary's abbreviations, so they show as hover text wherever they occur. The
     generated parts hold no macros, so they are added after rendering: the macros plugin then
     only compiles what the author wrote.
+
+    The page title and description go into HTML that the theme prints without escaping them, so
+    they are set as escaped HTML text (a title "Kinderen <6 jaar>" shows as written).
     """
     handbook: Handbook = env.variables["handbook"]
     renderer: Renderer = env.variables["_werkkaarten_renderer"]
@@ -141,10 +133,12 @@ def on_post_page_macros(env: Any) -> None:
     parts = [env.markdown]
     if card is not None:
         parts = [renderer.card_header(src_uri, card), env.markdown, renderer.card_footer(src_uri, card)]
-        env.page.meta.update(title=f"{card.title} ({card.code})", description=card.summary)
+        env.page.meta.update(title=html_text(f"{card.title} ({card.code})"), description=html_text(card.summary))
     elif checklist is not None:
         parts = [renderer.checklist_page(src_uri, checklist, env.markdown)]
-        env.page.meta.update(title=f"{checklist.title} ({checklist.code})", description=checklist.purpose)
+        env.page.meta.update(
+            title=html_text(f"{checklist.title} ({checklist.code})"), description=html_text(checklist.purpose)
+        )
     env.markdown = "\n".join([*parts, renderer.abbreviations(src_uri)])
     _dump_for_benchmark(env)
 
@@ -156,8 +150,3 @@ def _dump_for_benchmark(env: Any) -> None:
         path = Path(target) / env.page.file.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(env.markdown, encoding="utf-8")
-
-
-def on_post_build(env: Any) -> None:
-    """Write cards.json and the QR codes next to the built pages."""
-    write_exports(Path(env.conf["site_dir"]), env.variables["handbook"], env.variables["_werkkaarten_renderer"])

@@ -7,13 +7,16 @@ the rendering code can trust every id it is handed.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
 
+from .body import heading_anchors
 from .errors import HandbookError, Problem
-from .loading import load_pages, load_registries
+from .loading import CHECKLIST_DIR, SourceFile, load_pages, load_registries
 from .model import (
     Card,
     CardType,
@@ -23,6 +26,7 @@ from .model import (
     Family,
     FamilyRegistry,
     Moment,
+    Moved,
     Role,
     Source,
     SourceKind,
@@ -43,6 +47,17 @@ def _code_number(card: Card) -> int:
     return int(re.sub(r"\D", "", card.code))
 
 
+def build_date() -> date:
+    """The day the build stands on: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), tz=UTC).date() if epoch else date.today()
+
+
+def short_link_source(code: str) -> str:
+    """Where a code's short link lives, as a page path: k/p3/ is the page "k/p3.md"."""
+    return f"k/{code.lower()}.md"
+
+
 @dataclass
 class Handbook:
     sources: SourceRegistry
@@ -50,6 +65,8 @@ class Handbook:
     roles: list[Role]
     glossary: list[Term]
     checklist_registry: ChecklistRegistry
+    moved: Moved
+    files: dict[str, SourceFile] = field(default_factory=dict)
     cards: dict[str, Card] = field(default_factory=dict)
     paths: dict[str, str] = field(default_factory=dict)
     checklists: dict[str, Checklist] = field(default_factory=dict)
@@ -60,11 +77,55 @@ class Handbook:
     @classmethod
     def from_disk(cls, docs_dir: Path) -> Handbook:
         handbook = cls(*load_registries(docs_dir))
-        cards, checklists = load_pages(docs_dir)
-        handbook._add(cards)
-        handbook._add_checklists(checklists)
+        folders = {card_type.family for card_type in handbook.family_registry.types.values()}
+        pages = load_pages(docs_dir, folders)
+        handbook.files = pages.files
+        handbook._add(pages.cards)
+        handbook._add_checklists(pages.checklists)
         handbook._check_glossary()
+        handbook._check_addresses()
         return handbook
+
+    def anchors(self, src_uri: str) -> set[str]:
+        """The explicit heading anchors an author wrote on a page."""
+        return {anchor for _, _, anchor in heading_anchors(self.files[src_uri].body) if anchor}
+
+    def short_links(self) -> dict[str, str]:
+        """Every redirect the build writes: short links of cards and checklists, and moved pages.
+
+        Old page path → the page it leads to (both source paths inside docs/).
+        """
+        links = {short_link_source(c.code): self.paths[c.id] for c in self.ordered()}
+        links |= {short_link_source(c.code): self.checklist_paths[c.id] for c in self.ordered_checklists()}
+        return links | dict(self.moved.moved)
+
+    def _check_addresses(self) -> None:
+        """Every address is given once: short links, codes and moved pages never share one."""
+        problems: list[Problem] = []
+        label = "docs/_data/verhuisd.yml"
+        owners: dict[str, str] = {}
+        for card in self.cards.values():
+            owners[short_link_source(card.code)] = f"docs/{self.paths[card.id]}"
+        for checklist in self.checklists.values():
+            key = short_link_source(checklist.code)
+            if key in owners:
+                problems.append(
+                    Problem(
+                        f"docs/{self.checklist_paths[checklist.id]}",
+                        "checklist.code",
+                        f"short link k/{checklist.code.lower()}/ is already used by {owners[key]}",
+                    )
+                )
+            owners[key] = f"docs/{self.checklist_paths[checklist.id]}"
+        for old, new in self.moved.moved.items():
+            if old in self.files:
+                problems.append(Problem(label, f"moved.{old}", "a page still exists at this path; remove one of them"))
+            elif old in owners or old.startswith("k/"):
+                problems.append(Problem(label, f"moved.{old}", "addresses under k/ are short links of cards"))
+            if new not in self.files:
+                problems.append(Problem(label, f"moved.{old}", f"'{new}' is not a page in docs/"))
+        if problems:
+            raise HandbookError(problems)
 
     def _add_checklists(self, loaded: list[tuple[str, Checklist]]) -> None:
         problems: list[Problem] = []
@@ -76,10 +137,12 @@ class Handbook:
                 other = self.checklist_paths[checklist.id]
                 problems.append(Problem(label, "checklist.id", f"'{checklist.id}' is already used by docs/{other}"))
                 continue
-            if src_uri != f"checklists/{checklist.id}.md":
+            if src_uri != f"{CHECKLIST_DIR}/{checklist.id}.md":
                 problems.append(
-                    Problem(label, "checklist.id", f"this checklist must be docs/checklists/{checklist.id}.md")
+                    Problem(label, "checklist.id", f"this checklist must be docs/{CHECKLIST_DIR}/{checklist.id}.md")
                 )
+            if checklist.reviewed > build_date():
+                problems.append(Problem(label, "checklist.reviewed", f"{checklist.reviewed} is in the future"))
             if checklist.code in codes:
                 other = codes[checklist.code]
                 problems.append(Problem(label, "checklist.code", f"'{checklist.code}' is already used by docs/{other}"))
@@ -186,14 +249,25 @@ class Handbook:
         for n, ref in enumerate(card.roles):
             if ref not in role_ids:
                 unknown(f"card.roles.{n}", ref, "a role in docs/_data/rollen.yml")
+        anchors = self.anchors(self.paths[card.id])
         check_ids = [check.id for check in card.checks]
-        for n, check_id in enumerate(check_ids):
-            if check_id in check_ids[:n]:
-                found.append(Problem(label, f"card.checks.{n}.id", f"'{check_id}' is used twice on this card"))
+        for n, check in enumerate(card.checks):
+            if check.id in check_ids[:n]:
+                found.append(Problem(label, f"card.checks.{n}.id", f"'{check.id}' is used twice on this card"))
+            if check.section is not None and check.section not in anchors:
+                unknown(f"card.checks.{n}.section", check.section, "the anchor of a heading on this card")
         for n, moment in enumerate(card.moments):
+            if moment.id not in anchors:
+                unknown(f"card.moments.{n}.id", moment.id, "the anchor of a heading on this card")
             for m, ref in enumerate(moment.illustrates):
                 if ref not in self.cards:
                     unknown(f"card.moments.{n}.illustrates.{m}", ref, "a card id")
+        today = build_date()
+        if card.reviewed > today:
+            found.append(Problem(label, "card.reviewed", f"{card.reviewed} is in the future (today is {today})"))
+        for n, change in enumerate(card.changes):
+            if change.date > today:
+                found.append(Problem(label, f"card.changes.{n}.date", f"{change.date} is in the future"))
         return found
 
     # -- looking up ---------------------------------------------------------------------------

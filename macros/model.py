@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 #: Ids end up in web addresses and on paper, so they are short lowercase words joined by hyphens.
 Slug = Annotated[
@@ -19,6 +19,8 @@ Slug = Annotated[
 ]
 #: Sources are named by the three-digit key of the source registry ("000" ... "004").
 SourceKey = Annotated[str, StringConstraints(pattern=r"^\d{3}$")]
+#: Checklist codes are CL1, CL2 ...; no card type may use this prefix (short links would collide).
+CHECKLIST_PREFIX = "CL"
 #: A code such as P3 or I12: a letter prefix from the card type, then a number.
 Code = Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,2}[1-9][0-9]{0,2}$")]
 
@@ -32,7 +34,17 @@ def _one_sentence(text: str) -> str:
     return text
 
 
-Sentence = Annotated[str, StringConstraints(min_length=10, max_length=300), AfterValidator(_one_sentence)]
+def _one_line(text: str) -> str:
+    """Text from data goes into headings, table cells, link text and attributes: a line break or a
+    control character there would end the element it sits in and change what follows."""
+    if re.search(r"[\x00-\x1f\x7f\u2028\u2029]", text):
+        raise ValueError("must be one line of text, without line breaks, tabs or control characters")
+    return text
+
+
+#: One line of plain text (escaped wherever it is shown, so < > & [ ] are shown as written).
+Line = Annotated[str, AfterValidator(_one_line)]
+Sentence = Annotated[Line, StringConstraints(min_length=10, max_length=300), AfterValidator(_one_sentence)]
 
 
 class Strict(BaseModel):
@@ -44,7 +56,7 @@ class Strict(BaseModel):
 class Caution(Strict):
     """A contra-indication or condition the sources give: shown in the card's "Let op" block."""
 
-    text: Annotated[str, StringConstraints(min_length=10)]
+    text: Annotated[Line, StringConstraints(min_length=10)]
     sources: list[SourceKey] = Field(min_length=1)
 
 
@@ -55,7 +67,7 @@ class Moment(Strict):
     """
 
     id: Slug
-    title: Annotated[str, StringConstraints(min_length=3)]
+    title: Annotated[Line, StringConstraints(min_length=3)]
     illustrates: list[Slug] = Field(min_length=1)
 
 
@@ -67,7 +79,7 @@ class Check(Strict):
     """
 
     id: Slug
-    text: Annotated[str, StringConstraints(min_length=8, max_length=170)]
+    text: Annotated[Line, StringConstraints(min_length=8, max_length=170)]
     section: Slug | None = None
 
 
@@ -75,7 +87,7 @@ class Change(Strict):
     """A change to a card that a reader (or a trainer whose course cites it) should know about."""
 
     date: date
-    summary: Annotated[str, StringConstraints(min_length=10, max_length=300)]
+    summary: Annotated[Line, StringConstraints(min_length=10, max_length=300)]
 
 
 #: Cards are reviewed yearly unless a card sets its own `next_review`.
@@ -93,7 +105,7 @@ class Card(Strict):
     id: Slug
     code: Code
     type: Slug
-    title: Annotated[str, StringConstraints(min_length=3, max_length=120)]
+    title: Annotated[Line, StringConstraints(min_length=3, max_length=120)]
     summary: Sentence
     sources: list[SourceKey] = Field(min_length=1)
     tags: list[Slug] = []
@@ -107,6 +119,12 @@ class Card(Strict):
     next_review: date | None = None
     changes: list[Change] = []
 
+    @model_validator(mode="after")
+    def _review_after_reviewed(self) -> Card:
+        if self.next_review is not None and self.next_review <= self.reviewed:
+            raise ValueError("next_review must come after reviewed")
+        return self
+
     @property
     def review_due(self) -> date:
         """When the card must be reviewed again; past this date the reader sees a notice."""
@@ -118,52 +136,58 @@ class Card(Strict):
 class SourceKind(Strict):
     """A kind of text (experience story, practice report ...): readers must see which one they read."""
 
-    label: str
-    caution: str = ""
+    label: Line
+    caution: Line = ""
 
 
 class Source(Strict):
     """One of the source texts. No URL field: the sources give no working address."""
 
-    title: str
-    publisher: str
-    date: str
-    authors: str
+    title: Line
+    publisher: Line
+    date: Line
+    authors: Line
     kind: Slug
-    about: str
+    about: Line
 
 
 class Family(Strict):
     """A section of the handbook: one folder in docs/ and one group in the navigation."""
 
     id: Slug
-    title: str
-    intro: str
+    title: Line
+    intro: Line
 
 
 class CardType(Strict):
     """A kind of card; its prefix makes the codes (P1, V2 ...) and its family decides the folder."""
 
-    label: str
-    plural: str
+    label: Line
+    plural: Line
     prefix: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,2}$")]
     family: Slug
+
+    @model_validator(mode="after")
+    def _prefix_not_reserved(self) -> CardType:
+        if self.prefix == CHECKLIST_PREFIX:
+            raise ValueError(f"the prefix {CHECKLIST_PREFIX} is reserved for checklists (CL1 ...)")
+        return self
 
 
 class Role(Strict):
     """A reader's role, used for the "per rol" way in."""
 
     id: Slug
-    title: str
-    about: str
+    title: Line
+    about: Line
 
 
 class Term(Strict):
     """A glossary entry; its abbreviation becomes hover text on every page where it occurs."""
 
-    term: str
+    term: Line
     abbr: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+&-]{2,12}$")] | None = None
-    definition: Annotated[str, StringConstraints(min_length=10)]
+    definition: Annotated[Line, StringConstraints(min_length=10)]
     sources: list[SourceKey] = []
 
 
@@ -175,6 +199,27 @@ class SourceRegistry(Strict):
 class FamilyRegistry(Strict):
     families: list[Family]
     types: dict[Slug, CardType]
+
+    @model_validator(mode="after")
+    def _unique_prefixes(self) -> FamilyRegistry:
+        """Two types with one prefix would give two cards the same code, short link and QR code."""
+        seen: dict[str, str] = {}
+        for name, card_type in self.types.items():
+            if card_type.prefix in seen:
+                raise ValueError(f"types {seen[card_type.prefix]} and {name} share the prefix {card_type.prefix}")
+            seen[card_type.prefix] = name
+        return self
+
+
+#: A page's source path inside docs/, as MkDocs names it: "partnerschap/respecteer-ouders.md".
+PagePath = Annotated[str, StringConstraints(pattern=r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)*[a-z0-9]+(?:-[a-z0-9]+)*\.md$")]
+
+
+class Moved(Strict):
+    """Pages that moved: old source path → new source path. The old address keeps working as a
+    redirect page, so links from training material outlive a reorganisation."""
+
+    moved: dict[PagePath, PagePath] = {}
 
 
 #: A reference to a check on a card: "<card id>/<check id>".
@@ -189,8 +234,8 @@ class Checklist(Strict):
     """
 
     id: Slug
-    code: Annotated[str, StringConstraints(pattern=r"^CL[1-9][0-9]{0,2}$")]
-    title: Annotated[str, StringConstraints(min_length=3, max_length=80)]
+    code: Annotated[str, StringConstraints(pattern=rf"^{CHECKLIST_PREFIX}[1-9][0-9]{{0,2}}$")]
+    title: Annotated[Line, StringConstraints(min_length=3, max_length=80)]
     purpose: Sentence
     pause: Slug
     kind: Literal["read-do", "do-confirm"]
@@ -203,12 +248,12 @@ class Checklist(Strict):
 
 
 class ChecklistKind(Strict):
-    label: str
-    how: str
+    label: Line
+    how: Line
 
 
 class ChecklistRegistry(Strict):
     """Labels for the kinds of checklist and the pause points in the work they belong to."""
 
     kinds: dict[str, ChecklistKind]
-    pauses: dict[Slug, str]
+    pauses: dict[Slug, Line]

@@ -8,14 +8,17 @@ link the macros write, and the site works under any sub-path.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from .errors import HandbookError, Problem
-from .handbook import Handbook
+from .escaping import finalize
+from .handbook import Handbook, build_date
 from .model import Card, Checklist
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -95,10 +98,16 @@ class Renderer:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            # Templates write Markdown, so HTML autoescaping is not enough: every printed value
+            # goes through escaping.finalize, unless the code that made it marked it as Markup.
             autoescape=False,
+            finalize=finalize,
             auto_reload=False,  # templates do not change during a build; skip a stat() per use
         )
         self.templates.filters["dutch_date"] = dutch_date
+        # Abbreviation definitions become an HTML attribute (escaped by Python-Markdown itself);
+        # the model keeps them on one line, so they cannot end the definition early.
+        self.templates.filters["abbr_title"] = Markup
 
     def site_file(self, page_uri: str, path: str) -> str:
         """A link to a file the build writes outside docs/ (PDFs, cards.json, QR codes).
@@ -119,9 +128,28 @@ class Renderer:
             if isinstance(target, Card) or not target.endswith(".md"):  # a card, by object or id
                 card = target if isinstance(target, Card) else self.handbook.card(target)
                 target = self.handbook.paths[card.id]
-            return relative_link(page_uri, target, anchor)
+            return Markup(relative_link(page_uri, target, anchor))
 
         return self.templates.get_template(template).render(hb=self.handbook, href=href, **data)
+
+    def macros(self) -> dict[str, Callable[..., str]]:
+        """The macros pages may call, by name; each takes the calling page's path first."""
+        return {
+            method.__name__: method
+            for method in (
+                self.card_link,
+                self.card_grid,
+                self.sources_list,
+                self.family_grid,
+                self.role_sections,
+                self.role_links,
+                self.checklist_grid,
+                self.trainer_table,
+                self.changes,
+                self.glossary,
+                self.site_file,
+            )
+        }
 
     # -- pieces authors call from pages --------------------------------------------------------
 
@@ -130,11 +158,28 @@ class Renderer:
         card = self.handbook.card(card_id)
         return self._render("card_link.md.jinja", page_uri, card=card, anchor=anchor, text=text).strip()
 
-    def card_grid(self, page_uri: str, **filters: str) -> str:
+    def card_grid(
+        self,
+        page_uri: str,
+        *,
+        type: str | None = None,
+        family: str | None = None,
+        tag: str | None = None,
+        role: str | None = None,
+        question: str | None = None,
+        source: str | None = None,
+    ) -> str:
         """A grid of cards chosen by type, family, tag, role or question: `{{ card_grid(type="principe") }}`.
 
         A grid that matches nothing is an error, not an empty page section.
         """
+        filters = {
+            key: value
+            for key, value in dict(
+                type=type, family=family, tag=tag, role=role, question=question, source=source
+            ).items()
+            if value is not None
+        }
         cards = self.handbook.select(**filters)
         if not cards:
             named = ", ".join(f"{key}={value!r}" for key, value in filters.items())
@@ -172,7 +217,7 @@ class Renderer:
             "card_header.md.jinja",
             page_uri,
             card=card,
-            overdue=card.review_due < date.today(),
+            overdue=card.review_due < build_date(),
             citation=self.citation(card),
             short_url=self.short_url(card.code),
         )
@@ -227,7 +272,7 @@ class Renderer:
                 if isinstance(item, Card)
                 else self.handbook.checklist_paths[item.id],
                 "short_url": self.short_url(item.code),
-                "qr_href": self.site_file(page_uri, qr_path(item.code)),
+                "qr_href": Markup(self.site_file(page_uri, qr_path(item.code))),
             }
             for item in chosen
         ]
@@ -239,17 +284,17 @@ class Renderer:
 
     def checklist_page(self, page_uri: str, checklist: Checklist, body: str) -> str:
         url = self.published_url(page_uri)
-        qr = qr_code(url).svg_inline(scale=2, title=f"QR-code naar {url}")
+        qr = Markup(qr_code(url).svg_inline(scale=2, title=f"QR-code naar {url}"))
         return self._render(
             "checklist_page.md.jinja",
             page_uri,
             checklist=checklist,
-            body=body,
+            body=Markup(body),  # the author's own Markdown, checked by body.py and preflight.py
             url=url,
             qr=qr,
             citation=self.citation(checklist),
             short_url=self.short_url(checklist.code),
-            pdf_href=self.site_file(page_uri, pdf_path(checklist.id)),
+            pdf_href=Markup(self.site_file(page_uri, pdf_path(checklist.id))),
         )
 
     def checklist_grid(self, page_uri: str) -> str:

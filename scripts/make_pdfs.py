@@ -4,18 +4,26 @@ Headless Chromium prints what a reader's browser prints, with our print styleshe
 and the page a professional prints at the office are the same form. A checklist that does not
 fit on one page is an error: the script exits non-zero and names it.
 
-Usage: python scripts/make_pdfs.py [--site site] [--docs docs]
+Chromium prints from a local server, so the links it writes into the PDF point there; every link
+is rewritten to the published address (site_url), and a link that would still point to the local
+server stops the script. Dates and file identifiers are fixed (the checklist's review date), so
+two builds of the same commit give the same bytes.
+
+Usage: python scripts/make_pdfs.py [--site site] [--docs docs] [--site-url URL]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -23,13 +31,59 @@ sys.path.insert(0, str(ROOT))
 from macros.handbook import Handbook  # noqa: E402 - the project root must be on the path first
 from macros.rendering import ALL_CHECKLISTS_PDF, page_url, pdf_path  # noqa: E402
 from scripts.browser import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
+from scripts.project import site_url as configured_site_url  # noqa: E402
 
 
 def pdf_file(site: Path, checklist_id: str) -> Path:
     return site / pdf_path(checklist_id)
 
 
-def make_pdfs(site: Path, docs: Path) -> list[Path]:
+def link_targets(pdf: Path) -> list[str]:
+    """Every link annotation's address in a PDF, page by page."""
+    targets = []
+    for page in PdfReader(pdf).pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            if action is not None and "/URI" in action:
+                targets.append(str(action["/URI"]))
+    return targets
+
+
+def _fix(writer: PdfWriter, title: str, day: date) -> None:
+    """Same content, same bytes: fixed dates and an identifier derived from the content's date."""
+    stamp = f"D:{day:%Y%m%d}000000Z"
+    writer.add_metadata(
+        {
+            "/Title": title,
+            "/Producer": "Werkkaarten",
+            "/Creator": "Werkkaarten",
+            "/CreationDate": stamp,
+            "/ModDate": stamp,
+        }
+    )
+    identifier = ByteStringObject(hashlib.sha256(f"{title}|{day}".encode()).digest()[:16])
+    writer._ID = ArrayObject([identifier, identifier])  # pypdf has no public setter; default is random
+
+
+def publish_links(pdf: Path, local_base: str, published: str, title: str, day: date) -> None:
+    """Point every link to the published site instead of the local print server."""
+    writer = PdfWriter(clone_from=PdfReader(pdf))
+    for page in writer.pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            if action is None or "/URI" not in action:
+                continue
+            uri = str(action["/URI"])
+            if uri.startswith(local_base):
+                action[NameObject("/URI")] = TextStringObject(published + uri[len(local_base) :])
+            elif uri.startswith("http://127.0.0.1") or uri.startswith("http://localhost"):
+                raise SystemExit(f"{pdf.name}: a link points to a local address outside the site: {uri}")
+    _fix(writer, title, day)
+    with open(pdf, "wb") as out:
+        writer.write(out)
+
+
+def make_pdfs(site: Path, docs: Path, published: str) -> list[Path]:
     handbook = Handbook.from_disk(docs)
     checklists = handbook.ordered_checklists()
     written: list[Path] = []
@@ -42,6 +96,7 @@ def make_pdfs(site: Path, docs: Path) -> list[Path]:
             target.parent.mkdir(parents=True, exist_ok=True)
             page.goto(base + page_url(handbook.checklist_paths[checklist.id]), wait_until="load")
             page.pdf(path=str(target), format="A4", prefer_css_page_size=True, print_background=True)
+            publish_links(target, base, published, f"{checklist.code} {checklist.title}", checklist.reviewed)
             written.append(target)
         browser.close()
 
@@ -53,7 +108,7 @@ def make_pdfs(site: Path, docs: Path) -> list[Path]:
     merged = PdfWriter()
     for path in written:
         merged.append(str(path))
-    merged.add_metadata({"/Title": "Werkkaarten: alle checklists"})
+    _fix(merged, "Werkkaarten: alle checklists", max(c.reviewed for c in checklists))
     with open(site / ALL_CHECKLISTS_PDF, "wb") as out:
         merged.write(out)
     return written
@@ -63,9 +118,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs")
+    parser.add_argument("--site-url", default=None, help="published address (default: site_url of mkdocs.yml)")
     args = parser.parse_args()
     started = time.perf_counter()
-    written = make_pdfs(args.site, args.docs)
+    published = (args.site_url or configured_site_url(args.docs.parent)).rstrip("/") + "/"
+    written = make_pdfs(args.site, args.docs, published)
     print(f"{len(written)} checklist PDFs and {ALL_CHECKLISTS_PDF} in {time.perf_counter() - started:.1f} s")
 
 

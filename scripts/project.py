@@ -22,3 +22,11 @@ def copy_project(target: Path) -> Path:
         else:
             shutil.copy2(source, target / part)
     return target
+
+
+def site_url(project: Path = ROOT) -> str:
+    """The published address the project builds for (mkdocs.yml's site_url, from SITE_URL), ending in '/'."""
+    from mkdocs.utils.yaml import yaml_load  # reads mkdocs.yml's !ENV tags as MkDocs does
+
+    with open(project / "mkdocs.yml", encoding="utf-8") as config:
+        return str(yaml_load(config)["site_url"]).rstrip("/") + "/"

@@ -1,9 +1,13 @@
-"""Write security headers for common static hosts, with a Content-Security-Policy the site satisfies.
+"""The site's security policy: a fixed allow-list, checked against the built site, then shipped as headers.
 
-Material puts a few small inline scripts in every page (theme and palette set-up). Rather than
-allowing every inline script, the policy lists the SHA-256 hash of each one found in the built
-site, so only those run. The same policy is written as a `_headers` file (Netlify, Cloudflare
-Pages and others) and as an nginx snippet, both into the built site.
+The policy is written here, not derived from the output: the site runs only the script files listed
+in ALLOWED_SCRIPTS, from its own host, and no inline script at all (Material's small start-up
+scripts come from files, see overrides/partials/javascripts/). `check()` reads every built page
+and stylesheet and reports anything outside the policy: an inline script, an event handler
+attribute (`on...=`), a `javascript:` address, a script that is not on the list, or a script,
+style, image, frame or object from another host. A build with any of them fails, naming the page
+and the element. Only then are the headers written: `_headers` (Netlify, Cloudflare Pages and
+others) and `nginx-security-headers.conf`, each line within the hosts' limits.
 
 Usage: python scripts/security_headers.py [--site site]
 """
@@ -11,73 +15,179 @@ Usage: python scripts/security_headers.py [--site site]
 from __future__ import annotations
 
 import argparse
-import base64
-import hashlib
+import posixpath
+import re
+import sys
 from pathlib import Path
+from urllib.parse import urlparse
 
-from bs4 import BeautifulSoup
+import lxml.html
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts.project import site_url  # noqa: E402
+
+#: The script files the site is meant to run, by path from the site root. Anything else fails.
+ALLOWED_SCRIPTS = (
+    re.compile(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js"),  # Material's bundle
+    re.compile(r"assets/javascripts/(?:theme-start|theme-palette|werkkaarten|doorverwijzing)\.js"),  # ours
+    re.compile(r"assets/javascripts/iframe-worker-shim\.js"),  # search from file:// (offline edition)
+)
+#: Script types a browser does not run (Material's configuration is JSON in a script element).
+DATA_SCRIPT_TYPES = {"application/json"}
+#: Elements that would embed another document or plug-in; the handbook has none.
+EMBEDDING = {"iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base"}
+#: Attributes whose value is an address that a browser follows or loads.
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "background", "cite", "xlink:href")
+#: <link> relations that make the browser fetch the address (canonical and alternate do not).
+FETCHING_LINKS = {"stylesheet", "preload", "modulepreload", "prefetch", "icon", "manifest", "apple-touch-icon"}
+#: Cloudflare Pages reads at most 2,000 characters per `_headers` line; nginx has no lower limit.
+MAX_HEADER_LINE = 2000
+
+_SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript):", re.IGNORECASE)
+_REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+_CSS_REMOTE = re.compile(r"(?:@import\s+(?:url\()?|url\()\s*['\"]?\s*((?:https?:)?//[^'\")\s]*)", re.IGNORECASE)
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",  # files only: no inline script, no eval, no other host
+        # Material sets a few style attributes from its scripts (e.g. the sidebar height).
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "frame-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    # Readers work on sensitive cases: a link they follow must not tell the next site where they were.
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+}
 
 
-def inline_script_hashes(site: Path) -> list[str]:
-    hashes: set[str] = set()
-    for page in site.rglob("*.html"):
-        for script in BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").find_all("script"):
-            if script.get("src") or script.get("type") == "application/json":
-                continue
-            digest = hashlib.sha256(script.string.encode("utf-8")).digest() if script.string else b""
-            if digest:
-                hashes.add("'sha256-" + base64.b64encode(digest).decode() + "'")
-    return sorted(hashes)
+def _snippet(element: lxml.html.HtmlElement) -> str:
+    attributes = " ".join(f'{name}="{value[:60]}"' for name, value in element.attrib.items())
+    return f"<{element.tag}{' ' + attributes if attributes else ''}>"
 
 
-def policy(site: Path) -> dict[str, str]:
-    """The headers every response should carry."""
-    csp = "; ".join(
-        [
-            "default-src 'self'",
-            "script-src 'self' " + " ".join(inline_script_hashes(site)),
-            # Material sets a few style attributes from its scripts (e.g. the sidebar height).
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data:",
-            "font-src 'self'",
-            "connect-src 'self'",
-            "worker-src 'self' blob:",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'",
-        ]
+def _site_path(page: str, url: str, base_path: str) -> str:
+    """A same-site address as a path from the site root ('' when it leaves the site).
+
+    Pages link relatively; only the 404 page, served at any depth, links from the root
+    (`/werkkaarten/...`, the path of site_url).
+    """
+    url = url.split("#")[0].split("?")[0]
+    if url.startswith("/"):
+        return url[len(base_path) :] if url.startswith(base_path) else ""
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), url))
+    return "" if joined.startswith("..") else joined
+
+
+def check_page(site: Path, page: str, base_path: str = "/") -> list[str]:
+    """Everything on one built page that is outside the policy, one line each."""
+    path = site / page
+    tree = lxml.html.fromstring(path.read_bytes())
+    found: list[str] = []
+
+    def bad(element: lxml.html.HtmlElement, reason: str) -> None:
+        found.append(f"site/{page}: {_snippet(element)}: {reason}")
+
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue  # comments and processing instructions
+        tag = element.tag.lower()
+        for name, value in element.attrib.items():
+            name = name.lower()
+            if name.startswith("on"):
+                bad(element, f"event handler attribute {name}= (scripts come from files only)")
+            elif name in URL_ATTRIBUTES and _SCRIPT_URL.match(value):
+                bad(element, f"{name} is a script address")
+            elif name == "style" and _CSS_REMOTE.search(value):
+                bad(element, "style loads from another host")
+        if tag in EMBEDDING:
+            bad(element, f"<{tag}> is not part of this site")
+        elif tag == "script":
+            src = element.get("src")
+            if src is None:
+                if (element.get("type") or "").lower() not in DATA_SCRIPT_TYPES:
+                    bad(element, "inline script (scripts come from files only)")
+            elif _REMOTE.match(src) or not any(p.fullmatch(_site_path(page, src, base_path)) for p in ALLOWED_SCRIPTS):
+                bad(element, "script is not on the allow-list (scripts/security_headers.py)")
+        elif tag == "style" and _CSS_REMOTE.search(element.text or ""):
+            bad(element, "style loads from another host")
+        elif tag == "link" and FETCHING_LINKS & set((element.get("rel") or "").lower().split()):
+            if _REMOTE.match(element.get("href", "")):
+                bad(element, "loads from another host")
+        elif tag == "meta" and element.get("http-equiv"):
+            equiv = element.get("http-equiv", "").lower()
+            content = element.get("content", "")
+            if equiv != "refresh" or _REMOTE.match(content.partition("url=")[2]) or "url=" not in content:
+                bad(element, "only a redirect to a page of this site may use http-equiv")
+        for name in ("src", "srcset", "poster", "data"):
+            value = element.get(name)
+            if value and tag != "script" and any(_REMOTE.match(part) for part in value.split(",")):
+                bad(element, f"{name} loads from another host")
+    return found
+
+
+def check(site: Path, base_path: str = "/") -> list[str]:
+    """Every violation of the policy in a built site (pages and stylesheets)."""
+    found: list[str] = []
+    for path in sorted(site.rglob("*.html")):
+        found.extend(check_page(site, path.relative_to(site).as_posix(), base_path))
+    for path in sorted(site.rglob("*.css")):
+        for match in _CSS_REMOTE.finditer(path.read_text(encoding="utf-8")):
+            found.append(
+                f"site/{path.relative_to(site).as_posix()}: {match.group(1)}: stylesheet loads from another host"
+            )
+    return found
+
+
+def header_files() -> dict[str, str]:
+    """The two files the build ships: `_headers` and an nginx snippet, from the one policy."""
+    netlify = "/*\n" + "".join(f"  {name}: {value}\n" for name, value in HEADERS.items())
+    nginx = "# Include in the server or location block that serves the site.\n" + "".join(
+        f'add_header {name} "{value}" always;\n' for name, value in HEADERS.items()
     )
-    return {
-        "Content-Security-Policy": csp,
-        # Readers work on sensitive cases: a link they follow must not tell the next site where they were.
-        "Referrer-Policy": "no-referrer",
-        "X-Content-Type-Options": "nosniff",
-        "X-Frame-Options": "DENY",
-        "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-    }
+    for name, text in (("_headers", netlify), ("nginx-security-headers.conf", nginx)):
+        for line in text.splitlines():
+            if len(line) > MAX_HEADER_LINE:
+                raise SystemExit(f"{name}: a line of {len(line)} characters; hosts read at most {MAX_HEADER_LINE}")
+    return {"_headers": netlify, "nginx-security-headers.conf": nginx}
 
 
-def write(site: Path) -> dict[str, str]:
-    headers = policy(site)
-    netlify = "/*\n" + "".join(f"  {name}: {value}\n" for name, value in headers.items())
-    (site / "_headers").write_text(netlify, encoding="utf-8")
-    nginx = "# Include in the server block that serves the site.\n" + "".join(
-        f'add_header {name} "{value}" always;\n' for name, value in headers.items()
-    )
-    (site / "nginx-security-headers.conf").write_text(nginx, encoding="utf-8")
-    return headers
+def write(site: Path, base_path: str = "/") -> dict[str, str]:
+    """Check the site against the policy; write the header files only when it passes."""
+    violations = check(site, base_path)
+    if violations:
+        shown = "\n".join(f"  - {line}" for line in violations[:50])
+        more = f"\n  ... and {len(violations) - 50} more" if len(violations) > 50 else ""
+        raise SystemExit(f"Security policy: {len(violations)} problem(s) in the built site:\n{shown}{more}")
+    for name, text in header_files().items():
+        (site / name).write_text(text, encoding="utf-8")
+    return HEADERS
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--project", type=Path, default=Path.cwd(), help="the project whose site_url gives the path")
     args = parser.parse_args()
-    headers = write(args.site)
-    print(f"_headers and nginx-security-headers.conf written ({len(headers)} headers)")
+    headers = write(args.site, urlparse(site_url(args.project)).path or "/")
+    print(f"security policy holds; _headers and nginx-security-headers.conf written ({len(headers)} headers)")
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -17,7 +17,11 @@ sys.path.insert(0, str(ROOT))
 from macros.handbook import Handbook  # noqa: E402 - the project root must be on the path first
 from scripts.project import BUILD_ENV, copy_project  # noqa: E402
 
-MKDOCS = [sys.executable, "-m", "mkdocs"]
+BUILD = [sys.executable, str(ROOT / "scripts" / "build.py")]
+#: The address the test builds are published at: a placeholder, so a build for it is never published
+#: (scripts/build.py --publish refuses it), but distinct from the local print server's address.
+SITE_URL = "https://werkkaarten.example.org/werkkaarten/"
+TEST_ENV = {**BUILD_ENV, "SITE_URL": SITE_URL}
 
 
 @dataclass
@@ -27,13 +31,18 @@ class BuildResult:
     site: Path
 
 
-def build(project: Path, site: Path) -> BuildResult:
+def build(project: Path, site: Path, pdfs: bool = False, *extra: str) -> BuildResult:
+    """The same build as `make build` (scripts/build.py), in a separate process.
+
+    A separate process also because Playwright's sync API cannot start inside the browser tests'
+    own session (the PDF step uses it).
+    """
     run = subprocess.run(
-        [*MKDOCS, "build", "--strict", "--clean", "-d", str(site)],
+        [*BUILD, "--project", str(project), "--site", str(site), *([] if pdfs else ["--no-pdf"]), *extra],
         cwd=project,
         capture_output=True,
         text=True,
-        env=BUILD_ENV,
+        env=TEST_ENV,
         timeout=600,
     )
     return BuildResult(run.returncode, run.stdout + run.stderr, site)
@@ -41,24 +50,9 @@ def build(project: Path, site: Path) -> BuildResult:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once with --strict from the working tree, with its checklist PDFs."""
-    result = build(ROOT, tmp_path_factory.mktemp("site") / "site")
-    assert result.returncode == 0, f"strict build failed:\n{result.output}"
-    # A separate process: Playwright's sync API cannot start inside the browser tests' own session.
-    pdfs = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "make_pdfs.py"),
-            "--site",
-            str(result.site),
-            "--docs",
-            str(ROOT / "docs"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert pdfs.returncode == 0, f"PDFs failed:\n{pdfs.stdout}{pdfs.stderr}"
+    """The real site, built once from the working tree as `make build` does: pages, exports, PDFs, headers."""
+    result = build(ROOT, tmp_path_factory.mktemp("site") / "site", pdfs=True)
+    assert result.returncode == 0, f"build failed:\n{result.output}"
     return result.site
 
 

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import jsonschema
 from bs4 import BeautifulSoup
+from conftest import SITE_URL
 
 from macros.rendering import page_url, short_link_path
 from scripts.url_contract import check, published_addresses, read_contract, resolve
-
-SITE_URL = "https://werkkaarten.example.org/werkkaarten/"
 
 
 def all_pages(handbook) -> list[tuple[str, str]]:
@@ -58,10 +57,13 @@ def test_renaming_a_title_changes_no_address(site: Path, broken_project) -> None
 def _move_trainers_page(project: Path, keep_redirect: bool) -> None:
     (project / "docs/opleiders.md").rename(project / "docs/opleiders-en-docenten.md")
     config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("- opleiders.md", "- opleiders-en-docenten.md")
+    config.write_text(config.read_text(encoding="utf-8").replace("- opleiders.md", "- opleiders-en-docenten.md"))
     if keep_redirect:
-        text = text.replace("redirect_maps: {}", "redirect_maps:\n        opleiders.md: opleiders-en-docenten.md")
-    config.write_text(text, encoding="utf-8")
+        moved = project / "docs/_data/verhuisd.yml"
+        text = moved.read_text(encoding="utf-8").replace(
+            "moved: {}", "moved:\n  opleiders.md: opleiders-en-docenten.md"
+        )
+        moved.write_text(text, encoding="utf-8")
     for page in (project / "docs").rglob("*.md"):
         page.write_text(page.read_text(encoding="utf-8").replace("(opleiders.md", "(opleiders-en-docenten.md"))
 
@@ -132,8 +134,8 @@ def test_a_card_past_its_review_date_warns_but_builds(broken_project) -> None:
 def test_changes_are_listed_by_date(broken_project) -> None:
     """Red when: the changes page lists an older date before a newer one."""
     changes = [
-        ("partnerschap/kind-centraal.md", "2026-12-01", "1 december 2026", "P4", "Voorbeeld over wijn herschreven."),
-        ("partnerschap/respecteer-ouders.md", "2026-12-15", "15 december 2026", "P1", "Voorbeeldvragen aangevuld."),
+        ("partnerschap/kind-centraal.md", "2026-11-26", "26 november 2026", "P4", "Voorbeeld over wijn herschreven."),
+        ("partnerschap/respecteer-ouders.md", "2026-11-27", "27 november 2026", "P1", "Voorbeeldvragen aangevuld."),
     ]
 
     def change(project: Path) -> None:
@@ -154,7 +156,7 @@ def test_changes_are_listed_by_date(broken_project) -> None:
     html = BeautifulSoup((result.site / "veranderd/index.html").read_text(encoding="utf-8"), "lxml")
     days = [h2["id"] for h2 in html.select("article h2[id]") if re.fullmatch(r"\d{4}-\d{2}-\d{2}", h2["id"])]
     assert days == sorted(days, reverse=True), f"changes not newest first: {days}"
-    assert days.index("2026-12-15") < days.index("2026-12-01"), days
+    assert days.index("2026-11-27") < days.index("2026-11-26"), days
     for _, day, dutch_day, code, summary in changes:
         section = html.find(id=day)
         assert dutch_day in section.get_text(), day

@@ -1,0 +1,125 @@
+"""Build the publishable site: all steps into a temporary folder, then swap it into place.
+
+Steps: the strict page build (MkDocs), the files next to the pages (cards.json, QR codes, short
+links and moved pages), the checklist PDFs, the security policy check and its headers. `site/` is
+replaced only when every step has succeeded, so a failed build leaves the previous site exactly as
+it was, and nobody can deploy a half-built one by hand.
+
+The published address (printed in PDFs, QR codes and citations) comes from SITE_URL through
+mkdocs.yml. A build without one is local and says so; `--publish` refuses it.
+
+Usage: python scripts/build.py [--site site] [--project .] [--no-pdf] [--publish]
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.errors import HandbookError  # noqa: E402
+from scripts.project import BUILD_ENV, site_url  # noqa: E402
+
+#: Hosts that never serve the published handbook: local addresses and the reserved example domains.
+PLACEHOLDER_SUFFIXES = (".example", ".example.org", ".example.com", ".example.net", ".invalid", ".test", ".local")
+
+
+def placeholder_reason(url: str) -> str | None:
+    """Why an address cannot be the published one, or None when it can."""
+    parsed = urlparse(url)
+    host = (parsed.hostname or "").lower()
+    if parsed.scheme not in ("http", "https") or not host:
+        return "not a web address"
+    if host == "localhost" or f".{host}".endswith(PLACEHOLDER_SUFFIXES) or host in {"example.org", "example.com"}:
+        return f"{host} is a local or placeholder host"
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return None
+    return f"{host} is a private or local address" if address.is_private or address.is_loopback else None
+
+
+def _step(name: str, command: list[str], cwd: Path) -> None:
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=BUILD_ENV)
+    if result.returncode != 0:
+        raise SystemExit(f"build failed at step '{name}' (exit {result.returncode}); site/ is unchanged")
+    print(f"build: {name} ({time.perf_counter() - started:.1f} s)", flush=True)
+
+
+def _exports(project: Path, out: Path, url: str) -> None:
+    """cards.json, QR codes and redirect pages, from the same validated data the pages came from."""
+    from macros.export import write_exports
+    from macros.handbook import Handbook
+    from macros.rendering import Renderer
+
+    handbook = Handbook.from_disk(project / "docs")
+    write_exports(out, handbook, Renderer(handbook, url))
+
+
+def _swap(built: Path, site: Path) -> None:
+    """Replace site/ by the new build in two renames; the old one is removed only afterwards."""
+    old = site.with_name(f".{site.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    built.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(project: Path, site: Path, pdfs: bool = True, publish: bool = False) -> None:
+    url = site_url(project)
+    reason = placeholder_reason(url)
+    if publish and reason:
+        raise SystemExit(f"refusing to publish: site_url {url}: {reason}; set SITE_URL to the published address")
+    if reason:
+        print(f"build: LOCAL build: links in PDFs, QR codes and citations point to {url} ({reason}).")
+        print("build: set SITE_URL=https://… to the published address before publishing.")
+    site = site.resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent))
+    out = work / "site"
+    try:
+        _step("pages", [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out)], project)
+        _exports(project, out, url)
+        print("build: cards.json, QR codes, short links", flush=True)
+        if pdfs:
+            script = ROOT / "scripts" / "make_pdfs.py"
+            _step("checklist PDFs", [sys.executable, str(script), "--site", str(out), "--docs", "docs"], project)
+        script = ROOT / "scripts" / "security_headers.py"
+        _step("security policy and headers", [sys.executable, str(script), "--site", str(out)], project)
+        _swap(out, site)
+    except BaseException:
+        print("build: failed; the previous site is unchanged", file=sys.stderr)
+        raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"build: {site} is ready for {url}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--project", type=Path, default=ROOT)
+    parser.add_argument("--no-pdf", action="store_true", help="skip the checklist PDFs (bad-input tests)")
+    parser.add_argument("--publish", action="store_true", help="refuse a local or placeholder site_url")
+    args = parser.parse_args()
+    os.chdir(args.project)
+    try:
+        build(args.project.resolve(), args.site, pdfs=not args.no_pdf, publish=args.publish)
+    except HandbookError as error:
+        raise SystemExit(str(error)) from None
+
+
+if __name__ == "__main__":
+    main()
