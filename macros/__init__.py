@@ -125,6 +125,14 @@ def on_post_page_macros(env: Any) -> None:
     The page title and description go into HTML that the theme prints without escaping them, so
     they are set as escaped HTML text (a title "Kinderen <6 jaar>" shows as written).
     """
+    try:
+        _wrap_page(env)
+    except HandbookError as error:
+        raise PluginError(f"docs/{env.page.file.src_uri}: {error.problems[0]}") from None
+    _dump_for_benchmark(env)
+
+
+def _wrap_page(env: Any) -> None:
     handbook: Handbook = env.variables["handbook"]
     renderer: Renderer = env.variables["_werkkaarten_renderer"]
     src_uri = env.page.file.src_uri
@@ -140,7 +148,6 @@ def on_post_page_macros(env: Any) -> None:
             title=html_text(f"{checklist.title} ({checklist.code})"), description=html_text(checklist.purpose)
         )
     env.markdown = "\n".join([*parts, renderer.abbreviations(src_uri)])
-    _dump_for_benchmark(env)
 
 
 def _dump_for_benchmark(env: Any) -> None:

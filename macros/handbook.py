@@ -71,6 +71,7 @@ class Handbook:
     paths: dict[str, str] = field(default_factory=dict)
     checklists: dict[str, Checklist] = field(default_factory=dict)
     checklist_paths: dict[str, str] = field(default_factory=dict)
+    _anchors: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     # -- building -----------------------------------------------------------------------------
 
@@ -83,12 +84,24 @@ class Handbook:
         handbook._add(pages.cards)
         handbook._add_checklists(pages.checklists)
         handbook._check_glossary()
+        handbook._check_types()
         handbook._check_addresses()
         return handbook
 
     def anchors(self, src_uri: str) -> set[str]:
-        """The explicit heading anchors an author wrote on a page."""
-        return {anchor for _, _, anchor in heading_anchors(self.files[src_uri].body) if anchor}
+        """The explicit heading anchors an author wrote on a page (read once per page)."""
+        if src_uri not in self._anchors:
+            self._anchors[src_uri] = {a for _, _, a in heading_anchors(self.files[src_uri].body) if a}
+        return self._anchors[src_uri]
+
+    def _check_types(self) -> None:
+        problems = [
+            Problem("docs/_data/families.yml", f"types.{name}.safety_first", f"'{t.safety_first}' is not a card id")
+            for name, t in self.family_registry.types.items()
+            if t.safety_first is not None and t.safety_first not in self.cards
+        ]
+        if problems:
+            raise HandbookError(problems)
 
     def short_links(self) -> dict[str, str]:
         """Every redirect the build writes: short links of cards and checklists, and moved pages.

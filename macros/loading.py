@@ -76,10 +76,13 @@ def _load_yaml(text: str, line_offset: int = 0) -> Any:
 def _yaml_problem(label: str, error: yaml.YAMLError, line_offset: int) -> Problem:
     if isinstance(error, _DuplicateKey):
         return Problem(label, f"line {error.line}", f"key {error}")
-    mark = getattr(error, "problem_mark", None)
+    context = getattr(error, "context", None) or ""
+    # An unclosed quote is found at the end of the block; where it was opened is what helps.
+    mark = getattr(error, "context_mark" if "quoted scalar" in context else "problem_mark", None)
     where = f"line {mark.line + 1 + line_offset}" if mark else "yaml"
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    return Problem(label, where, f"not valid YAML ({problem})")
+    detail = f"{context}: {problem}" if context else problem
+    return Problem(label, where, f"not valid YAML ({detail})")
 
 
 def read_text(path: Path, label: str) -> str:

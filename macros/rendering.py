@@ -16,6 +16,7 @@ import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .body import GENERATED_ANCHORS
 from .errors import HandbookError, Problem
 from .escaping import finalize
 from .handbook import Handbook, build_date
@@ -156,6 +157,9 @@ class Renderer:
     def card_link(self, page_uri: str, card_id: str, anchor: str = "", text: str = "") -> str:
         """A link to a card by id, never by path: `{{ card_link('masic') }}`, `{{ card_link('masic', 'pilot') }}`."""
         card = self.handbook.card(card_id)
+        if anchor and anchor not in self.handbook.anchors(self.handbook.paths[card.id]) | GENERATED_ANCHORS:
+            message = f"'{anchor}' is not the anchor of a heading on {card.code} ({card_id})"
+            raise HandbookError([Problem("macro", "card_link", message)])
         return self._render("card_link.md.jinja", page_uri, card=card, anchor=anchor, text=text).strip()
 
     def card_grid(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -74,6 +75,33 @@ def page(site: Path) -> Callable[[str], BeautifulSoup]:
         return cache[url]
 
     return load
+
+
+#: A handbook of three cards and one checklist: the real code, theme and settings around minimal content,
+#: so a bad-input build takes a second, not a full handbook's build.
+FIXTURE_DOCS = ROOT / "tests" / "fixture" / "docs"
+FIXTURE_NAV = """nav:
+  - Start: index.md
+  - Kaarten:
+      - partnerschap/index.md
+      - interventies/index.md
+  - checklists/index.md
+  - Per rol: rollen.md
+  - Over:
+      - over/bronnen.md
+      - over/begrippen.md
+"""
+
+
+def fixture_project(target: Path) -> Path:
+    """A copy of the minimal fixture as a buildable project (the real mkdocs.yml with a small nav)."""
+    copy_project(target)
+    shutil.rmtree(target / "docs")
+    shutil.copytree(FIXTURE_DOCS, target / "docs")
+    shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (target / "mkdocs.yml").write_text(config.split("# --- Navigation")[0] + FIXTURE_NAV, encoding="utf-8")
+    return target
 
 
 @pytest.fixture

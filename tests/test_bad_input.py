@@ -1,118 +1,572 @@
-"""Bad content stops the build with one clear message naming the file and the field.
+"""Bad content stops the build with one clear line naming the file and the field; nothing is silent.
 
-Each test breaks a copy of the real project in one way and runs a real strict build.
+Every case breaks a copy of the minimal fixture (tests/fixture/docs: three cards, one checklist)
+in one way and runs the real build (`scripts/build.py`, as `make build` does, without PDFs). It
+must exit with status 1, print the expected `file: field: message` and no traceback. Each case has
+a valid twin: the nearest change that is allowed, which must build. The cases hold every mutation
+of the fuzz report (../shared/reviews/fuzz-2026-11-28.md, A01-A75) that is bad input.
+
+Builds run two at a time (the machine has two cores) in one module fixture; identical trees are
+built once, so twins that equal the untouched fixture cost one build between them.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import shutil
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import BuildResult, build, fixture_project
 
 CARD = "docs/partnerschap/respecteer-ouders.md"
-OTHER = "docs/partnerschap/keuzemogelijkheden.md"
-CHECKLIST = "docs/checklists/samenwerking-afbrokkelt.md"
+CARD2 = "docs/partnerschap/kind-centraal.md"
+INTERVENTION = "docs/interventies/mediation.md"
+CHECKLIST = "docs/checklists/voor-het-gesprek.md"
+NEW = "docs/partnerschap/nieuwe-kaart.md"
+INDEX = "docs/index.md"
+SOURCES = "docs/_data/bronnen.yml"
+FAMILIES = "docs/_data/families.yml"
+ROLES = "docs/_data/rollen.yml"
+GLOSSARY = "docs/_data/begrippen.yml"
+MOVED = "docs/_data/verhuisd.yml"
+BODY = "## Toelichting { #toelichting }\n"
+
+Mutation = Callable[[Path], None]
 
 
-def edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    """Replace `old` (count times; 0 means every occurrence) in a copied project file."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found in {path}: {old!r}"
-    path.write_text(text.replace(old, new, count or -1), encoding="utf-8")
+def edit(old: str, new: str, file: str = CARD) -> Mutation:
+    """Replace text that must be there (so no mutation is silently a no-op)."""
+
+    def mutate(project: Path) -> None:
+        path = project / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"fixture text not found in {file}: {old!r}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return mutate
 
 
-def keep_first_items(path: Path, count: int) -> None:
-    """Cut a checklist's item list down to its first `count` items."""
-    text = path.read_text(encoding="utf-8")
-    items = re.findall(r"^    - .+\n", text, flags=re.MULTILINE)
-    for line in items[count:]:
-        text = text.replace(line, "", 1)
-    path.write_text(text, encoding="utf-8")
+def write(file: str, content: str | bytes) -> Mutation:
+    def mutate(project: Path) -> None:
+        path = project / file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+    return mutate
 
 
-CASES = {
-    "front matter that does not parse": (
-        lambda p: edit(p / CARD, "  tags: [partnerschap", "  tags: [partnerschap: ["),
-        [CARD, "front matter is not valid YAML"],
+def raw(file: str, change: Callable[[bytes], bytes]) -> Mutation:
+    def mutate(project: Path) -> None:
+        path = project / file
+        path.write_bytes(change(path.read_bytes()))
+
+    return mutate
+
+
+def both(*mutations: Mutation) -> Mutation:
+    def mutate(project: Path) -> None:
+        for mutation in mutations:
+            mutation(project)
+
+    return mutate
+
+
+def symlink(file: str, target: str) -> Mutation:
+    def mutate(project: Path) -> None:
+        os.symlink(target, project / file)
+
+    return mutate
+
+
+def card(card_id: str = "nieuwe-kaart", code: str = "P3", body: str = "## Over { #over }\n\nTekst.\n") -> str:
+    """A new, valid card's file text; cases change one thing in it."""
+    return (
+        f"---\ncard:\n  id: {card_id}\n  code: {code}\n  type: principe\n  title: Nieuwe kaart\n"
+        f'  summary: Een nieuwe kaart voor de test.\n  sources: ["001"]\n  reviewed: 2026-11-25\n---\n\n{body}'
+    )
+
+
+NEW_CHECKLIST = "docs/checklists/tweede.md"
+SECOND_CHECKLIST = (
+    "---\nchecklist:\n  id: tweede\n  code: CL2\n  title: Tweede lijst\n  purpose: Een tweede lijst voor de test.\n"
+    "  pause: voor-een-gesprek\n  kind: do-confirm\n  items:\n    - respecteer-ouders/uitgangspunt\n"
+    "    - respecteer-ouders/normen\n    - kind-centraal/uitgangspunt\n    - kind-centraal/stem\n"
+    "    - mediation/veilig\n  reviewed: 2026-11-25\n---\n"
+)
+BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class Case:
+    bad: Mutation
+    expected: tuple[str, ...]  # each must appear in the output (file, field, message)
+    twin: Mutation  # the nearest valid change: must build
+
+
+def case(bad: Mutation, expected: list[str], twin: Mutation | None = None) -> Case:
+    return Case(bad, tuple(expected), twin or (lambda project: None))
+
+
+CASES: dict[str, Case] = {
+    # --- reading: one way to read every file (A01, A02, A08-A11, A59-A61, A63, A64, A66, A74) ---------
+    "front matter that does not parse (A01)": case(
+        edit("title: Respecteer ouders", "title: 'Respecteer ouders"),
+        [CARD, "line 6", "not valid YAML"],
+        edit("title: Respecteer ouders", "title: 'Respecteer ouders'"),
     ),
-    "missing required field": (
-        lambda p: edit(
-            p / CARD,
-            "  summary: Ouders en jeugdigen willen eerder samenwerken als zij zich gerespecteerd voelen.\n",
-            "",
-        ),
+    "tab used for indentation (A02)": case(
+        edit("  code: P1", "\tcode: P1"), [CARD, "not valid YAML"], edit("  code: P1", "  code:  P1")
+    ),
+    "the same field twice in a card (A74)": case(
+        edit('  sources: ["001"]', '  sources: ["001"]\n  sources: ["000"]'),
+        [CARD, "line", "sources: written twice"],
+        edit('  sources: ["001"]', '  sources: ["001", "000"]'),
+    ),
+    "the same key twice in the source registry (A53)": case(
+        edit('  "000":', '  "001":', SOURCES),
+        [SOURCES, "written twice"],
+        edit("title: Bron nul", "title: Bron nul, herzien", SOURCES),
+    ),
+    "the same type twice in the family registry (A54)": case(
+        edit("  interventie:", "  principe:", FAMILIES), [FAMILIES, "principe: written twice"]
+    ),
+    "the same key twice in a checklist": case(
+        edit("  kind: read-do", "  kind: read-do\n  kind: do-confirm", CHECKLIST),
+        [CHECKLIST, "kind: written twice"],
+        edit("  kind: read-do", "  kind: do-confirm", CHECKLIST),
+    ),
+    "byte-order mark on an existing card (A08)": case(
+        raw(CARD, lambda b: BOM + b), [CARD, "file", "byte-order mark"], raw(CARD, lambda b: b + b"\n")
+    ),
+    "byte-order mark on a new card (A09)": case(
+        write(NEW, BOM + card().encode()), [NEW, "file", "byte-order mark"], write(NEW, card())
+    ),
+    "byte-order mark on a registry": case(raw(GLOSSARY, lambda b: BOM + b), [GLOSSARY, "file", "byte-order mark"]),
+    "a byte that is not UTF-8 (A11)": case(
+        raw(CARD, lambda b: b.replace(b"samenwerken,", b"samenwerk\xebn,")),
+        [CARD, "line 24", "byte 0xeb is not UTF-8"],
+        raw(CARD, lambda b: b.replace(b"samenwerken,", "samenwerkën,".encode())),
+    ),
+    "a byte that is not UTF-8 in a registry": case(
+        raw(ROLES, lambda b: b.replace(b"Wijkteam", b"Wijkt\xe9am")),
+        [ROLES, "line 2", "not UTF-8"],
+        raw(ROLES, lambda b: b.replace(b"Wijkteam", "Wijktéam".encode())),
+    ),
+    "a lone carriage return": case(
+        raw(CARD, lambda b: b.replace(b"Ouders willen eerder", b"Ouders\rwillen eerder")),
+        [CARD, "carriage return"],
+        raw(CARD, lambda b: b.replace(b"\n", b"\r\n")),  # CRLF throughout reads as LF: allowed (A10)
+    ),
+    "front matter never closed (A60)": case(
+        write(NEW, card().replace("---\n\n## Over", "\n## Over")),
+        [NEW, "front matter", "never closed"],
+        write(NEW, card()),
+    ),
+    "a blank line before the front matter (A61)": case(
+        raw(CARD, lambda b: b"\n" + b), [CARD, "front matter", "first line"], raw(CARD, lambda b: b + b"\n\n")
+    ),
+    "a misspelt top-level key on a new card (A59)": case(
+        write(NEW, card().replace("card:", "kaart:")), [NEW, "card", "must be a card"], write(NEW, card())
+    ),
+    "a misspelt top-level key on a page": case(
+        edit("hide:", "verberg:", INDEX), [INDEX, "verberg", "unknown front matter key"]
+    ),
+    "an empty file in a card folder (A06)": case(write(NEW, ""), [NEW, "card", "must be a card"], write(NEW, card())),
+    "a page without front matter in a card folder": case(
+        write(NEW, "# Los\n\nTekst.\n"), [NEW, "must be a card"], write("docs/partnerschap/index.md", "# P\n\nTekst.\n")
+    ),
+    "card and checklist in one file (A72)": case(
+        edit("  reviewed: 2026-11-25\n---", "  reviewed: 2026-11-25\nchecklist: {}\n---"),
+        [CARD, "checklist", "unknown front matter key"],
+    ),
+    "a checklist outside the checklist folder (A33)": case(
+        write("docs/over/lijst.md", SECOND_CHECKLIST),
+        ["docs/over/lijst.md", "checklist", "unknown front matter key on a page"],
+        write(NEW_CHECKLIST, SECOND_CHECKLIST),
+    ),
+    "a symbolic link in docs (A66)": case(
+        symlink("docs/partnerschap/geheim.md", "/etc/hostname"), ["docs/partnerschap/geheim.md", "symbolic link"]
+    ),
+    "front matter that is a list (A63)": case(
+        write(NEW, "---\n- a\n- b\n---\n\nTekst.\n"), [NEW, "front matter", "mapping"], write(NEW, card())
+    ),
+    "a YAML tag that would run code (A64)": case(
+        edit("  tags: [partnerschap]", "  tags: !!python/object/apply:os.system ['true']"),
+        [CARD, "not valid YAML"],
+        edit("  tags: [partnerschap]", "  tags: [partnerschap, houding]"),
+    ),
+    "card: key with no value (A62)": case(write(NEW, "---\ncard:\n---\n"), [NEW, "card", "valid dictionary"]),
+    # --- the card model (A03-A05, A12-A17, A23-A27, A71) --------------------------------------------
+    "missing required field": case(
+        edit("  summary: Ouders willen eerder samenwerken als zij zich gerespecteerd voelen.\n", ""),
         [CARD, "card.summary", "required field is missing"],
     ),
-    "unknown field": (
-        lambda p: edit(p / CARD, "  tags:", "  tagz: [x]\n  tags:"),
+    "unknown field": case(
+        edit("  tags:", "  tagz: [x]\n  tags:"),
         [CARD, "card.tagz", "unknown field"],
+        edit("  tags: [partnerschap]", "  tags: [partnerschap, xy]"),
     ),
-    "id of the wrong form": (
-        lambda p: edit(p / CARD, "id: respecteer-ouders", "id: Respecteer_Ouders"),
-        [CARD, "card.id", "should match pattern"],
+    "title of the wrong type (A03)": case(
+        edit("title: Respecteer ouders", "title: [Respecteer, ouders]"), [CARD, "card.title", "valid string"]
     ),
-    "summary of two sentences": (
-        lambda p: edit(p / CARD, "gerespecteerd voelen.", "gerespecteerd voelen. Dat is belangrijk."),
+    "id of the wrong type (A04)": case(edit("  id: respecteer-ouders", "  id: 12"), [CARD, "card.id", "valid string"]),
+    "id of the wrong form (A13-A16)": case(
+        edit("id: respecteer-ouders", "id: Respecteer_Ouders"), [CARD, "card.id", "should match pattern"]
+    ),
+    "id too long (A17)": case(edit("id: respecteer-ouders", "id: " + "a" * 41), [CARD, "card.id", "at most 40"]),
+    "title too long (A12)": case(
+        edit("title: Respecteer ouders", "title: " + "R" * 121), [CARD, "card.title", "at most 120"]
+    ),
+    "summary of two sentences": case(
+        edit("gerespecteerd voelen.", "gerespecteerd voelen. Dat is belangrijk."),
         [CARD, "card.summary", "one sentence"],
+        edit("gerespecteerd voelen.", "gerespecteerd voelen, zegt de bron."),
     ),
-    "the same id in two files": (
-        lambda p: edit(p / OTHER, "id: keuzemogelijkheden", "id: respecteer-ouders"),
-        ["card.id", "'respecteer-ouders' is already used by"],
+    "summary on two lines (A71)": case(
+        edit("  summary: Ouders willen", "  summary: |\n    Ouders\n    willen"), [CARD, "card.summary", "one"]
     ),
-    "related names a card that does not exist": (
-        lambda p: edit(p / CARD, "related: [persoon-niet-mishandeling", "related: [bestaat-niet"),
+    "title with a line break": case(
+        edit("  title: Respecteer ouders", '  title: "Respecteer\\nouders"'),
+        [CARD, "card.title", "one line of text"],
+        edit("  title: Respecteer ouders", '  title: "Respecteer ouders (en kinderen)"'),
+    ),
+    "an impossible date (A24)": case(
+        edit("  reviewed: 2026-11-25", "  reviewed: 2026-13-40"),
+        [CARD, "card.reviewed", "valid date"],
+        edit("  reviewed: 2026-11-25", "  reviewed: 2026-02-28"),
+    ),
+    "a date in the wrong format (A25)": case(
+        edit("  reviewed: 2026-11-25", "  reviewed: 25-11-2026"), [CARD, "card.reviewed", "valid date"]
+    ),
+    "reviewed in the future (A26)": case(
+        edit("  reviewed: 2026-11-25", "  reviewed: 2099-01-01"), [CARD, "card.reviewed", "in the future"]
+    ),
+    "next review before the review (A27)": case(
+        edit("  reviewed: 2026-11-25", "  reviewed: 2026-11-25\n  next_review: 2020-01-01"),
+        [CARD, "card", "next_review must come after reviewed"],
+        edit("  reviewed: 2026-11-25", "  reviewed: 2026-11-25\n  next_review: 2027-06-01"),
+    ),
+    "a source key written as a number (A23)": case(
+        edit('  sources: ["001"]', "  sources: [001]"), [CARD, "card.sources.0", "valid string"]
+    ),
+    "a change dated in the future": case(
+        edit(
+            "  reviewed: 2026-11-25",
+            "  reviewed: 2026-11-25\n  changes:\n    - date: 2099-01-01\n      summary: Later aangevuld.",
+        ),
+        [CARD, "card.changes.0.date", "in the future"],
+        edit(
+            "  reviewed: 2026-11-25",
+            "  reviewed: 2026-11-25\n  changes:\n    - date: 2026-11-26\n      summary: Voorbeeld aangevuld.",
+        ),
+    ),
+    # --- references between cards (A05, A18-A22, A30, A34, A58, A67, A68) -----------------------
+    "the same id in two files (A19)": case(
+        edit("id: kind-centraal", "id: respecteer-ouders", CARD2),
+        [CARD2, "card.id", "'respecteer-ouders' is already used by", CARD],
+    ),
+    "the same code on two cards (A18)": case(
+        edit("code: P2", "code: P1", CARD2),
+        [CARD2, "card.code", "'P1' is already used by"],
+        edit("code: P2", "code: P9", CARD2),
+    ),
+    "related names a card that does not exist (A58)": case(
+        edit("related: [kind-centraal]", "related: [bestaat-niet]"),
         [CARD, "card.related.0", "'bestaat-niet' is not a card id"],
     ),
-    "sources names a source that does not exist": (
-        lambda p: edit(p / CARD, 'sources: ["001"]', 'sources: ["009"]'),
-        [CARD, "card.sources.0", "'009' is not a source key"],
+    "related names itself (A20)": case(
+        edit("related: [kind-centraal]", "related: [respecteer-ouders]"), [CARD, "card.related.0", "itself"]
     ),
-    "unknown macro": (
-        lambda p: edit(p / CARD, "## Toelichting", "{{ kaart_link('x') }}\n\n## Toelichting"),
-        ["respecteer-ouders.md", "kaart_link", "undefined"],
+    "an unknown source (A22)": case(
+        edit('sources: ["001"]', 'sources: ["009"]'), [CARD, "card.sources.0", "'009' is not a source key"]
     ),
-    "undefined variable": (
-        lambda p: edit(p / CARD, "## Toelichting", "{{ onbekende_variabele }}\n\n## Toelichting"),
-        ["respecteer-ouders.md", "onbekende_variabele", "undefined"],
+    "a caution with an unknown source": case(
+        edit('      sources: ["001"]', '      sources: ["009"]', INTERVENTION),
+        [INTERVENTION, "card.cautions.0.sources.0"],
     ),
-    "card_link to a card that does not exist": (
-        lambda p: edit(p / CARD, "## Toelichting", "{{ card_link('bestaat-niet') }}\n\n## Toelichting"),
-        ["docs/partnerschap/respecteer-ouders.md", "'bestaat-niet' is not a card id"],
+    "an unknown card type (A68)": case(
+        edit("type: principe", "type: methode"), [CARD, "card.type", "'methode' is not a card type"]
     ),
-    "broken link": (
-        lambda p: edit(p / CARD, "## Toelichting", "[weg](bestaat-niet.md)\n\n## Toelichting"),
-        ["partnerschap/respecteer-ouders.md", "bestaat-niet.md", "not found"],
+    "a card in the wrong folder (A34)": case(
+        lambda p: (p / CARD).rename(p / "docs/interventies/respecteer-ouders.md"),
+        [
+            "docs/interventies/respecteer-ouders.md",
+            "card.id",
+            "must be the file docs/partnerschap/respecteer-ouders.md",
+        ],
     ),
-    "broken anchor": (
-        lambda p: edit(p / CARD, "## Toelichting", "[weg](kind-centraal.md#bestaat-niet)\n\n## Toelichting"),
-        ["partnerschap/respecteer-ouders.md", "#bestaat-niet"],
+    "a code that does not fit the type": case(edit("code: P1", "code: I7"), [CARD, "card.code", "must be P"]),
+    "an unknown role": case(
+        edit("roles: [wijkteam]", "roles: [kapper]"), [CARD, "card.roles.0", "'kapper' is not a role"]
     ),
-    "checklist item pointing at a card that does not exist": (
-        lambda p: edit(p / CHECKLIST, "- respecteer-ouders/uitgangspunt", "- bestaat-niet/uitgangspunt"),
+    "a question that is not a vraagstuk card": case(
+        edit("  roles: [wijkteam]", "  roles: [wijkteam]\n  questions: [kind-centraal]"),
+        [CARD, "card.questions.0", "vraagstuk"],
+    ),
+    "a check pointing at a heading that does not exist": case(
+        edit("section: toelichting\n    - id: normen", "section: bestaat-niet\n    - id: normen"),
+        [CARD, "card.checks.0.section", "'bestaat-niet' is not the anchor of a heading"],
+        edit("section: toelichting\n    - id: normen", "section: voorbeeldvragen\n    - id: normen"),
+    ),
+    "the same check id twice on a card": case(
+        edit("id: normen", "id: uitgangspunt"), [CARD, "card.checks.1.id", "twice"]
+    ),
+    "a check on no checklist": case(
+        edit(
+            "      section: toelichting\n  reviewed",
+            "      section: toelichting\n    - {id: extra, text: Nog een vraag?}\n  reviewed",
+        ),
+        [CARD, "card.checks.2", "'extra' is on no checklist"],
+    ),
+    "a case moment that is not a heading (A67)": case(
+        edit(
+            "  reviewed: 2026-11-25",
+            "  moments:\n    - {id: nergens, title: Nergens, illustrates: [kind-centraal]}\n  reviewed: 2026-11-25",
+        ),
+        [CARD, "card.moments.0.id", "'nergens' is not the anchor of a heading"],
+        edit(
+            "  reviewed: 2026-11-25",
+            "  moments:\n    - {id: toelichting, title: Uitleg, illustrates: [kind-centraal]}\n  reviewed: 2026-11-25",
+        ),
+    ),
+    # --- checklists (A28-A33) -------------------------------------------------------------------
+    "a checklist item on a card that does not exist": case(
+        edit("- respecteer-ouders/uitgangspunt", "- bestaat-niet/uitgangspunt", CHECKLIST),
         [CHECKLIST, "checklist.items.0", "'bestaat-niet/uitgangspunt' is not a check on a card"],
     ),
-    "checklist item pointing at a section that does not exist": (
-        lambda p: edit(p / CARD, "section: toelichting", "section: bestaat-niet"),
-        ["#bestaat-niet"],
+    "a checklist item that is not a check (A30)": case(
+        edit("- respecteer-ouders/uitgangspunt", "- respecteer-ouders/bestaat-niet", CHECKLIST),
+        [CHECKLIST, "checklist.items.0", "is not a check on a card"],
     ),
-    "checklist with too few items": (
-        lambda p: keep_first_items(p / CHECKLIST, 4),
+    "the same item twice (A31)": case(
+        edit("- respecteer-ouders/normen", "- respecteer-ouders/uitgangspunt", CHECKLIST),
+        [CHECKLIST, "checklist.items.1", "listed twice"],
+    ),
+    "a checklist with four items (A28)": case(
+        edit("    - mediation/veilig\n", "", CHECKLIST),
         [CHECKLIST, "checklist.items", "at least 5"],
     ),
-    "check declared on a card but on no checklist": (
-        lambda p: edit(p / CHECKLIST, "    - respecteer-ouders/uitgangspunt\n", ""),
-        [CARD, "card.checks.0", "on no checklist"],
+    "an unknown checklist kind (A32)": case(
+        edit("kind: read-do", "kind: lezen", CHECKLIST),
+        [CHECKLIST, "checklist.kind"],
+        edit("kind: read-do", "kind: do-confirm", CHECKLIST),
+    ),
+    "an unknown pause point": case(
+        edit("pause: voor-een-gesprek", "pause: koffie", CHECKLIST),
+        [CHECKLIST, "checklist.pause", "'koffie' is not a pause"],
+    ),
+    "a checklist file named after another id": case(
+        edit("id: voor-het-gesprek", "id: na-het-gesprek", CHECKLIST),
+        [CHECKLIST, "checklist.id", "must be docs/checklists/na-het-gesprek.md"],
+    ),
+    "two checklists with one code": case(
+        write(NEW_CHECKLIST, SECOND_CHECKLIST.replace("CL2", "CL1")),
+        [NEW_CHECKLIST, "checklist.code", "'CL1' is already used"],
+        write(NEW_CHECKLIST, SECOND_CHECKLIST),
+    ),
+    "a checklist reviewed in the future": case(
+        edit("  reviewed: 2026-11-25", "  reviewed: 2099-11-25", CHECKLIST), [CHECKLIST, "checklist.reviewed", "future"]
+    ),
+    # --- registries and addresses (A51, A52, A55-A57, B02) ---------------------------------------
+    "an empty source registry (A51)": case(write(SOURCES, ""), [SOURCES, "must be a mapping"]),
+    "an empty role registry (A52)": case(write(ROLES, ""), [ROLES, "must be a list"]),
+    "a source with a field the model does not have (B02)": case(
+        edit("    about: Een bron voor de testkaarten.", "    about: Een bron.\n    url: javascript:alert(1)", SOURCES),
+        [SOURCES, "sources.001.url", "unknown field"],
+    ),
+    "the same abbreviation twice (A56)": case(
+        edit("  abbr: null", "  abbr: MDA", GLOSSARY),
+        [GLOSSARY, "'MDA' is defined twice"],
+        edit("  abbr: null", "  abbr: VT", GLOSSARY),
+    ),
+    "a glossary definition on two lines": case(
+        edit(
+            "  definition: Advies- en meldpunt huiselijk geweld en kindermishandeling.",
+            '  definition: "Advies- en meldpunt\\n*[X]: ingevoegd"',
+            GLOSSARY,
+        ),
+        [GLOSSARY, "definition", "one line"],
+    ),
+    "a card type with the checklists' prefix (A57)": case(
+        edit("prefix: I, family", "prefix: CL, family", FAMILIES),
+        [FAMILIES, "types.interventie", "reserved for checklists"],
+    ),
+    "two card types with one prefix": case(
+        edit("prefix: I, family", "prefix: P, family", FAMILIES), [FAMILIES, "share the prefix P"]
+    ),
+    "a safety card that does not exist": case(
+        edit("family: interventies}", "family: interventies, safety_first: veilig-genoeg}", FAMILIES),
+        [FAMILIES, "types.interventie.safety_first", "'veilig-genoeg' is not a card id"],
+        edit("family: interventies}", "family: interventies, safety_first: respecteer-ouders}", FAMILIES),
+    ),
+    "a moved page that still exists": case(
+        edit("moved: {}", "moved:\n  rollen.md: index.md", MOVED),
+        [MOVED, "moved.rollen.md", "still exists"],
+        edit("moved: {}", "moved:\n  oude-rollen.md: rollen.md", MOVED),
+    ),
+    "a moved page to nowhere": case(
+        edit("moved: {}", "moved:\n  oud.md: nergens.md", MOVED), [MOVED, "moved.oud.md", "'nergens.md' is not a page"]
+    ),
+    "a moved page on a short link's address": case(
+        edit("moved: {}", "moved:\n  k/p1.md: rollen.md", MOVED), [MOVED, "moved.k/p1.md", "short links"]
+    ),
+    # --- what a body may hold (A45, A46, A48-A50, A70, A73, A75) -------------------------------------
+    "a script in a card body (A45)": case(
+        edit(BODY, BODY + "\n<script>alert(1)</script>\n"),
+        [CARD, "line 24", "raw HTML <script> is not allowed"],
+        edit(BODY, BODY + "\n`<script>` hoort niet in een kaart.\n"),
+    ),
+    "angle brackets in a card body (A75)": case(
+        edit(BODY, BODY + "\nSignalen bij <jonge kinderen>.\n"),
+        [CARD, "raw HTML <jonge>"],
+        edit(BODY, BODY + "\nSignalen bij &lt;jonge kinderen&gt;.\n"),
+    ),
+    "an event handler on a page": case(
+        edit("# Testhandboek", '# Testhandboek\n\n<div class="x" onclick="alert(1)">x</div>', INDEX),
+        [INDEX, "event handler (onclick=)"],
+        edit("# Testhandboek", '# Testhandboek\n\n<div class="x">x</div>', INDEX),
+    ),
+    "a frame from another host on a page (A45)": case(
+        edit("# Testhandboek", '# Testhandboek\n\n<iframe src="https://evil.example/"></iframe>', INDEX),
+        [INDEX, "<iframe> is not allowed"],
+    ),
+    "an image from another host (A46)": case(
+        edit(BODY, BODY + "\n![x](https://tracker.example/p.gif)\n"),
+        [CARD, "image from another host"],
+        edit(BODY, BODY + "\n[x](https://www.nji.nl/)\n"),
+    ),
+    "a javascript: link (A73)": case(
+        edit(BODY, BODY + "\n[x](javascript:alert(1))\n"), [CARD, "'javascript:' address is not allowed"]
+    ),
+    "a javascript: reference link": case(
+        edit(BODY, BODY + "\n[x][y]\n\n[y]: javascript:alert(1)\n"), [CARD, "'javascript:' address is not allowed"]
+    ),
+    "a second H1 in a card body (A70)": case(
+        edit(BODY, "# Nog een titel\n\n" + BODY),
+        [CARD, "line 22", "single #"],
+        edit(BODY, "## Inleiding { #inleiding }\n\n" + BODY),
+    ),
+    "a heading without an anchor (A50)": case(
+        edit(BODY, BODY + "\n## Kopje zonder anker\n"),
+        [CARD, "has no anchor"],
+        edit(BODY, BODY + "\n## Kopje { #kopje }\n"),
+    ),
+    "a reserved anchor (A48)": case(
+        edit(BODY, BODY + "\n## Bron { #bron }\n"),
+        [CARD, "#bron is reserved"],
+        edit(BODY, BODY + "\n## Bron { #herkomst }\n"),
+    ),
+    "the same anchor twice (A49)": case(
+        edit(BODY, BODY + "\n## Dubbel { #toelichting }\n"), [CARD, "#toelichting is used twice"]
+    ),
+    # --- macros (A35-A39, A41, A42) ----------------------------------------------------------------
+    "an unknown macro": case(
+        edit(BODY, BODY + "\n{{ kaart_link('x') }}\n"),
+        [CARD, "line 24", "'kaart_link' is not a macro"],
+        edit(BODY, BODY + "\n{{ card_link('mediation') }}\n"),
+    ),
+    "an undefined variable (A35)": case(
+        edit(BODY, BODY + "\n{{ onbekende_variabele }}\n"), [CARD, "'onbekende_variabele' is not a macro"]
+    ),
+    "a macro without its argument (A37)": case(
+        edit(BODY, BODY + "\n{{ card_link() }}\n"), [CARD, "line 24", "card_link: missing a required argument"]
+    ),
+    "a macro with a number for an id (A38)": case(
+        edit(BODY, BODY + "\n{{ card_link(123) }}\n"), [CARD, "card_link: card_id must be text"]
+    ),
+    "a macro with an unknown option (A39)": case(
+        edit('{{ card_grid(type="principe") }}', "{{ card_grid(kleur='rood') }}", "docs/partnerschap/index.md"),
+        ["docs/partnerschap/index.md", "card_grid: got an unexpected keyword argument 'kleur'"],
+        edit('{{ card_grid(type="principe") }}', "{{ card_grid(tag='partnerschap') }}", "docs/partnerschap/index.md"),
+    ),
+    "card_link to a card that does not exist": case(
+        edit(BODY, BODY + "\n{{ card_link('bestaat-niet') }}\n"), [CARD, "card_link: 'bestaat-niet' is not a card id"]
+    ),
+    "card_link to a heading that does not exist (A40)": case(
+        edit(BODY, BODY + "\n{{ card_link('mediation', 'bestaat-niet') }}\n"),
+        [CARD, "card_link: 'bestaat-niet' is not the anchor of a heading on I1"],
+        edit(BODY, BODY + "\n{{ card_link('mediation', 'wanneer') }}\n"),
+    ),
+    "a broken macro block (A36)": case(edit(BODY, BODY + "\n{% for %}\n"), [CARD, "line 24", "macro syntax"]),
+    "literal braces meant as text (A41)": case(
+        edit(BODY, BODY + "\nGebruik {{ zo\n"),
+        [CARD, "macro syntax"],
+        edit(BODY, BODY + "\nGebruik {% raw %}{{ zo{% endraw %}\n"),
+    ),
+    # --- links MkDocs checks (A43, A44) -------------------------------------------------------------
+    "a broken link (A43)": case(
+        edit(BODY, BODY + "\n[weg](bestaat-niet.md)\n"),
+        ["partnerschap/respecteer-ouders.md", "bestaat-niet.md", "not found"],
+        edit(BODY, BODY + "\n[hier](kind-centraal.md)\n"),
+    ),
+    "a broken anchor (A44)": case(
+        edit(BODY, BODY + "\n[weg](kind-centraal.md#bestaat-niet)\n"),
+        ["partnerschap/respecteer-ouders.md", "#bestaat-niet"],
+        edit(BODY, BODY + "\n[hier](kind-centraal.md#toelichting)\n"),
     ),
 }
 
 
-@pytest.mark.parametrize("case", list(CASES))
-def test_bad_input_stops_the_build(case: str, broken_project) -> None:
-    mutate, expected = CASES[case]
-    result = broken_project(mutate)
-    assert result.returncode != 0, f"build passed despite: {case}\n{result.output}"
-    for needle in expected:
-        assert re.search(re.escape(needle), result.output, re.IGNORECASE), (
-            f"message for '{case}' lacks {needle!r}:\n{result.output}"
-        )
+def _tree_key(project: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(project.rglob("*")):
+        digest.update(path.relative_to(project).as_posix().encode())
+        if path.is_symlink():
+            digest.update(os.readlink(path).encode())
+        elif path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], BuildResult]:
+    """Every bad case and every twin, built two at a time; equal trees are built once."""
+    base = tmp_path_factory.mktemp("bad-input")
+    pristine = fixture_project(base / "pristine")
+    jobs: dict[tuple[str, str], Path] = {}
+    by_tree: dict[str, Path] = {}
+    for n, (name, item) in enumerate(CASES.items()):
+        for side, mutation in (("bad", item.bad), ("twin", item.twin)):
+            project = base / f"{n}-{side}" / "project"
+            shutil.copytree(pristine, project, symlinks=True)
+            mutation(project)
+            key = _tree_key(project)
+            jobs[(name, side)] = by_tree.setdefault(key, project)
+    unique = sorted(set(jobs.values()))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = dict(zip(unique, pool.map(lambda p: build(p, p.parent / "site"), unique), strict=True))
+    return {job: results[project] for job, project in jobs.items()}
+
+
+def test_there_are_enough_cases() -> None:
+    assert len(CASES) >= 60
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_bad_input_stops_the_build_with_one_clear_line(name: str, outcomes) -> None:
+    result = outcomes[(name, "bad")]
+    assert result.returncode == 1, f"exit {result.returncode} for: {name}\n{result.output}"
+    assert "Traceback" not in result.output, f"traceback for: {name}\n{result.output}"
+    lines = result.output.splitlines()
+    for needle in CASES[name].expected:
+        assert any(needle in line for line in lines), f"message for '{name}' lacks {needle!r}:\n{result.output}"
+    # File, field and message on one line: the line naming the file also says what is wrong.
+    file = CASES[name].expected[0]
+    message = CASES[name].expected[-1]
+    assert any(file in line and message in line for line in lines), f"'{name}': not on one line:\n{result.output}"
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_the_valid_twin_builds(name: str, outcomes) -> None:
+    result = outcomes[(name, "twin")]
+    assert result.returncode == 0, f"valid twin of '{name}' failed:\n{result.output}"
+    assert re.search(r"is ready for", result.output)
