@@ -4,7 +4,7 @@ Training programmes, slides and printed hand-outs link to pages, short links and
 `tests/url-contract.txt` lists every such address; this script appends new ones after a change
 (the list only grows) and checks that each listed address still resolves in a built site, either
 directly or through a redirect page. A page that moves must leave a redirect behind
-(`redirects.redirect_maps` in mkdocs.yml), or the check fails.
+(`docs/_data/verhuisd.yml`), or the check fails.
 
 Usage:
     python scripts/url_contract.py --site site --update   # append addresses that are new
@@ -22,13 +22,15 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+#: Headings the macros generate below every card; they come and go with the data, so nobody is
+#: promised they stay (a card that leaves its last checklist loses "#checklists").
+from macros.body import GENERATED_ANCHORS  # noqa: E402
 CONTRACT = ROOT / "tests" / "url-contract.txt"
 HEADER = "# Every published address (relative to the site root). Appended by scripts/url_contract.py; never remove.\n"
 #: Generated machinery, not addresses anyone links to.
 SKIPPED_DIRS = {"assets", "search", "schema", "qr"}
-#: Headings the macros generate below every card; they come and go with the data, so nobody is
-#: promised they stay (a card that leaves its last checklist loses "#checklists").
-GENERATED_ANCHORS = {"bron", "samenhang", "in-de-praktijk", "checklists", "wijzigingen"}
 _REFRESH = re.compile(r"url=([^\"'>\s]+)", re.IGNORECASE)
 
 
@@ -68,6 +70,8 @@ def update(site: Path, path: Path = CONTRACT) -> list[str]:
     new = [address for address in published_addresses(site) if address not in known]
     if new:
         text = path.read_text(encoding="utf-8") if path.exists() else HEADER
+        if text and not text.endswith("\n"):
+            text += "\n"  # an editor may have dropped the last newline; never join two addresses
         path.write_text(text + "".join(f"{address}\n" for address in new), encoding="utf-8")
     return new
 

@@ -1,0 +1,153 @@
+"""The build as a whole: it never half-publishes, it is reproducible, and what it prints points to the real site."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SITE_URL, TEST_ENV, build, fixture_project
+from pypdf import PdfReader
+
+from scripts.build import placeholder_reason
+from scripts.make_pdfs import link_targets
+from scripts.url_contract import published_addresses, read_contract, update
+
+
+def snapshot(site: Path) -> dict[str, str]:
+    """Every file of a site and a digest of its bytes."""
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+def _append(project: Path, file: str, text: str) -> None:
+    path = project / file
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def _replace(project: Path, file: str, old: str, new: str) -> None:
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+#: A failure at each step of the build, after the steps before it have written their files.
+FAILURES = {
+    "content model": lambda p: _append(p, "docs/partnerschap/kind-centraal.md", "\n{{ card_link('nergens') }}\n"),
+    "strict link check": lambda p: _append(p, "docs/partnerschap/kind-centraal.md", "\n[weg](nergens.md)\n"),
+    "checklist PDFs": lambda p: _append(
+        p,
+        "docs/assets/stylesheets/werkkaarten.css",
+        "\n@media print { .wk-checklist { min-height: 60cm !important; display: block !important; } }\n",
+    ),
+    "security policy": lambda p: _replace(
+        p, "mkdocs.yml", "  - assets/javascripts/werkkaarten.js", "  - https://cdn.example.net/x.js"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def good_fixture_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    base = tmp_path_factory.mktemp("atomic")
+    project = fixture_project(base / "good")
+    result = build(project, base / "site", True)
+    assert result.returncode == 0, result.output
+    (base / "site" / "MARKER").write_text("the previous site", encoding="utf-8")
+    return project, base / "site"
+
+
+@pytest.mark.parametrize("step", list(FAILURES))
+def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(step: str, good_fixture_site, tmp_path) -> None:
+    """Red when: scripts/build.py builds straight into site/ (as `mkdocs build -d site` did)."""
+    _, site = good_fixture_site
+    before = snapshot(site)
+    project = fixture_project(tmp_path / "broken")
+    FAILURES[step](project)
+    result = build(project, site, True)
+    assert result.returncode != 0, f"the {step} failure did not fail the build:\n{result.output}"
+    assert "site/ is unchanged" in result.output
+    assert snapshot(site) == before, f"a failed build ({step}) changed the previous site"
+    assert not list(site.parent.glob(".site.new-*")), "the temporary build folder was left behind"
+
+
+def test_two_builds_of_the_same_tree_are_byte_identical(site: Path, tmp_path: Path) -> None:
+    """PDFs included. Red when: the PDFs keep Chromium's print date or the print server's random port."""
+    again = build(ROOT, tmp_path / "site", True)
+    assert again.returncode == 0, again.output
+    first, second = snapshot(site), snapshot(again.site)
+    assert first.keys() == second.keys()
+    differ = sorted(name for name in first if first[name] != second[name])
+    assert not differ, f"files differ between two builds: {differ[:10]}"
+    assert any(name.endswith(".pdf") for name in first)
+
+
+def test_every_link_in_every_pdf_points_to_the_published_site(site: Path, handbook) -> None:
+    """Red when: make_pdfs.py leaves the links Chromium wrote (http://127.0.0.1:<port>/...)."""
+    pdfs = sorted((site / "pdf").glob("*.pdf"))
+    assert len(pdfs) == len(handbook.checklists) + 1
+    seen = 0
+    for pdf in pdfs:
+        targets = link_targets(pdf)
+        assert targets, f"{pdf.name} has no links"
+        for target in targets:
+            seen += 1
+            assert "127.0.0.1" not in target and "localhost" not in target, f"{pdf.name}: {target}"
+            assert target.startswith(SITE_URL), f"{pdf.name}: {target} is not on the published site"
+        text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+        assert "127.0.0.1" not in text and SITE_URL.removeprefix("https://") in text.replace("\n", "")
+    assert seen > 100
+
+
+def test_the_published_address_is_on_every_qr_code_and_citation(site: Path) -> None:
+    """A build for SITE_URL prints that address; never the local default."""
+    for svg in (site / "qr").glob("*.svg"):
+        assert "127.0.0.1" not in svg.read_text(encoding="utf-8")
+    card = (site / "partnerschap/respecteer-ouders/index.html").read_text(encoding="utf-8")
+    assert f"{SITE_URL}partnerschap/respecteer-ouders/" in card and "127.0.0.1" not in card
+
+
+@pytest.mark.parametrize(
+    ("url", "publishable"),
+    [
+        ("https://werkkaarten.example.org/werkkaarten/", False),
+        ("http://127.0.0.1:8000/werkkaarten/", False),
+        ("http://localhost/werkkaarten/", False),
+        ("https://192.168.1.5/", False),
+        ("https://handboek.test/", False),
+        ("https://werkkaarten.github.io/werkkaarten/", True),
+        ("https://www.voorbeeldgemeente.nl/werkkaarten/", True),
+    ],
+)
+def test_publish_refuses_a_local_or_placeholder_address(url: str, publishable: bool) -> None:
+    assert (placeholder_reason(url) is None) == publishable
+
+
+def test_make_publish_stops_before_building_for_a_placeholder(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/build.py"), "--site", str(tmp_path / "site"), "--publish"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=TEST_ENV,
+        timeout=60,
+    )
+    assert run.returncode != 0
+    assert "refusing to publish" in run.stderr + run.stdout
+    assert not (tmp_path / "site").exists()
+
+
+def test_contract_update_never_joins_two_addresses(site: Path, tmp_path: Path) -> None:
+    """Red when: update() appends to a file whose last line has no newline."""
+    contract = tmp_path / "contract.txt"
+    contract.write_text("# header\nopleiders/", encoding="utf-8")  # an editor dropped the final newline
+    update(site, contract)
+    addresses = read_contract(contract)
+    assert "opleiders/" in addresses
+    assert set(published_addresses(site)) <= set(addresses)
+    assert all(line.count("/#") <= 1 and "//" not in line for line in addresses), addresses[:5]
