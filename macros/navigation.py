@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import HandbookError, Problem
+from .escaping import html_text
 from .handbook import Handbook
 
 NavItem = str | dict[str, Any]
@@ -21,7 +22,8 @@ CHECKLIST_INDEX = "checklists/index.md"
 
 def _sections(handbook: Handbook) -> dict[str, str]:
     """Index page → its title in the navigation."""
-    sections = {f"{family.id}/index.md": family.title for family in handbook.family_registry.families}
+    # The theme prints navigation titles as HTML, so text from data arrives escaped.
+    sections = {f"{family.id}/index.md": html_text(family.title) for family in handbook.family_registry.families}
     sections[CHECKLIST_INDEX] = "Checklists"
     return sections
 

@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 #: Headings the macros generate below every card; they come and go with the data, so nobody is
 #: promised they stay (a card that leaves its last checklist loses "#checklists").
 from macros.body import GENERATED_ANCHORS  # noqa: E402
+
 CONTRACT = ROOT / "tests" / "url-contract.txt"
 HEADER = "# Every published address (relative to the site root). Appended by scripts/url_contract.py; never remove.\n"
 #: Generated machinery, not addresses anyone links to.

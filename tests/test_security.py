@@ -1,0 +1,196 @@
+"""Output is safe by construction, and the security policy is an allow-list that can fail.
+
+Text from data is shown as written, never run: the minimal fixture is built with injection
+payloads in every free-text field (card, checklist, sources, families, roles, glossary), and the
+result is read as HTML here and loaded in Chromium in test_browser.py.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import SITE_URL, build, fixture_project
+
+from scripts.security_headers import CONTENT_SECURITY_POLICY, MAX_HEADER_LINE, check, check_page, header_files
+
+BASE = urlparse(SITE_URL).path
+
+#: Payloads that pass the model (one line; summaries one sentence) and would run or redirect if
+#: printed unescaped: a tag, an attribute break-out, a Markdown link to javascript:, a meta refresh.
+TITLE = (
+    'Kinderen <6 jaar> "><img src=x onerror=alert(1)> [k](javascript:alert(2)) *nadruk* '
+    "</title><script>alert(3)</script>"
+)
+SUMMARY = (
+    'Let op "><img src=x onerror=alert(4)> <script>alert(5)</script> 0;url=https://evil.example/" http-equiv="refresh".'
+)
+TEXT = "Tekst <script>alert(6)</script> [x](javascript:alert(7)) | {: onclick=alert(8) } & `code` _nadruk_ # kop"
+
+
+def _payloads(project: Path) -> None:
+    """Put a payload in every free-text field of the fixture's data."""
+
+    def edit(file: str, old: str, new: str) -> None:
+        path = project / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (file, old)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    def quoted(value: str) -> str:
+        return "'" + value.replace("'", "''") + "'"
+
+    card = "docs/partnerschap/respecteer-ouders.md"
+    edit(card, "title: Respecteer ouders", f"title: {quoted(TITLE)}")
+    edit(
+        card,
+        "summary: Ouders willen eerder samenwerken als zij zich gerespecteerd voelen.",
+        f"summary: {quoted(SUMMARY)}",
+    )
+    edit(card, 'text: "Heb ik ouders gerespecteerd?"', f"text: {quoted(TEXT)}")
+    edit(
+        card,
+        "  reviewed: 2026-11-25",
+        f"  changes:\n    - date: 2026-11-26\n      summary: {quoted(TEXT)}\n  reviewed: 2026-11-25",
+    )
+    edit(card, "{{ card_link('kind-centraal') }}", "{{ card_link('kind-centraal', text='<script>alert(9)</script>') }}")
+    edit("docs/interventies/mediation.md", "text: Niet bij intieme terreur, zegt de bron.", f"text: {quoted(TEXT)}")
+    edit("docs/checklists/voor-het-gesprek.md", "title: Voor het gesprek", f"title: {quoted(TITLE[:80])}")
+    edit(
+        "docs/checklists/voor-het-gesprek.md",
+        "purpose: Bereid een gesprek met ouders voor.",
+        f"purpose: {quoted(SUMMARY)}",
+    )
+    sources = "docs/_data/bronnen.yml"
+    edit(sources, "title: Bron een", f"title: {quoted(TEXT)}")
+    edit(sources, "publisher: Uitgever een", f"publisher: {quoted(TEXT)}")
+    edit(sources, "about: Een bron voor de testkaarten.", f"about: {quoted(TEXT)}")
+    edit(sources, "caution: Dit is het perspectief van één ouder.", f"caution: {quoted(TEXT)}")
+    edit(sources, "label: Ervaringsverhaal van een ouder", f"label: {quoted(TEXT)}")
+    edit("docs/_data/families.yml", "intro: Testfamilie met uitgangspunten.", f"intro: {quoted(TEXT)}")
+    edit("docs/_data/families.yml", "title: Interventies", f"title: {quoted(TEXT)}")
+    edit("docs/_data/rollen.yml", "about: Verwijzen en casusregie voeren.", f"about: {quoted(TEXT)}")
+    edit("docs/_data/rollen.yml", "title: Wijkteam", f"title: {quoted(TEXT)}")
+    glossary = "docs/_data/begrippen.yml"
+    edit(glossary, "term: Veilig Thuis", f"term: {quoted(TEXT)}")
+    edit(glossary, "definition: Samenwerking van meerdere organisaties rond één gezin.", f"definition: {quoted(TEXT)}")
+    edit("docs/_data/checklists.yml", "how: Lees elk punt en doe het.", f"how: {quoted(TEXT)}")
+    edit(
+        "docs/_data/checklists.yml",
+        "voor-een-gesprek: Voor een gesprek met ouders",
+        f"voor-een-gesprek: {quoted(TEXT)}",
+    )
+
+
+@pytest.fixture(scope="session")
+def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture built with a payload in every free-text field; the build must pass."""
+    base = tmp_path_factory.mktemp("injected")
+    project = fixture_project(base / "project")
+    _payloads(project)
+    result = build(project, base / "site")
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith("k/"))
+
+
+def test_payloads_in_data_never_become_markup(injected_site: Path) -> None:
+    """Red when: the renderer's finalize escaping is switched off, or page titles are set unescaped."""
+    assert check(injected_site, BASE) == [], "the security check found injected markup"
+    for path in _pages(injected_site):
+        html = path.read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "lxml")
+        where = path.relative_to(injected_site)
+        assert not soup.select("[onerror], [onclick]"), f"{where}: an event handler got through"
+        assert not soup.select('a[href^="javascript"]'), f"{where}: a javascript: link got through"
+        assert not soup.select('meta[http-equiv="refresh"]'), f"{where}: a refresh got through"
+        inline = [s for s in soup.find_all("script") if not s.get("src") and s.get("type") != "application/json"]
+        assert not inline, f"{where}: inline script {inline[0]}"
+        assert "alert(" not in " ".join(s.get_text() for s in soup.find_all("script")), f"{where}: payload in a script"
+
+
+def test_payloads_show_as_written(injected_site: Path) -> None:
+    """A title such as 'Kinderen <6 jaar>' shows as written: in the heading, the title bar, the description,
+    the previews, the grids and the copy buttons."""
+    card = BeautifulSoup((injected_site / "partnerschap/respecteer-ouders/index.html").read_text(), "lxml")
+    assert card.h1.get_text(" ", strip=True).startswith(TITLE.split(" *")[0]), card.h1
+    assert TITLE in card.h1.get_text()
+    assert card.title.get_text().startswith(f"{TITLE} (P1)")
+    assert card.find("meta", attrs={"name": "description"})["content"] == SUMMARY
+    assert card.find("meta", property="og:title")["content"].startswith(f"{TITLE} (P1)")
+    assert card.find("meta", property="og:description")["content"] == SUMMARY
+    assert SUMMARY in card.select_one(".wk-samenvatting").get_text()
+    assert any(TITLE in b["data-wk-copy"] for b in card.select("[data-wk-copy]"))
+    assert card.find(string=re.compile(r"<script>alert\(9\)</script>")), "card_link text is not shown as written"
+    grid = BeautifulSoup((injected_site / "partnerschap/index.html").read_text(), "lxml")
+    assert TITLE in grid.select_one(".wk-grid").get_text()
+    checklist = BeautifulSoup((injected_site / "checklists/voor-het-gesprek/index.html").read_text(), "lxml")
+    assert TEXT in checklist.select_one(".wk-checklist li").get_text()
+    glossary = BeautifulSoup((injected_site / "over/begrippen/index.html").read_text(), "lxml")
+    assert TEXT in [dt.get_text(strip=True) for dt in glossary.find_all("dt")]
+
+
+# --- the policy itself ------------------------------------------------------------------------------
+
+
+def test_the_shipped_headers_are_the_fixed_policy(site: Path) -> None:
+    """No hashes harvested from the output, no inline script, every line within the hosts' limit."""
+    for name, text in header_files().items():
+        assert (site / name).read_text(encoding="utf-8") == text
+        assert max(len(line) for line in text.splitlines()) <= MAX_HEADER_LINE
+    script_src = re.search(r"script-src ([^;]*)", CONTENT_SECURITY_POLICY).group(1)
+    assert script_src.strip() == "'self'", script_src
+    assert "sha256" not in CONTENT_SECURITY_POLICY
+
+
+def test_the_built_site_has_no_inline_script_and_passes_the_check(site: Path) -> None:
+    assert check(site, BASE) == []
+    for path in site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        inline = [s for s in soup.find_all("script") if not s.get("src") and s.get("type") != "application/json"]
+        assert not inline, f"{path.relative_to(site)}: {inline[0]}"
+
+
+#: One violation each; the check must name the page and the element.
+VIOLATIONS = {
+    "inline script": ("<script>alert(1)</script>", "<script>"),
+    "event handler": ('<img src="a.png" onerror="alert(1)">', "onerror"),
+    "javascript: link": ('<a href=" JavaScript:alert(1)">x</a>', "<a"),
+    "script from another host": ('<script src="https://cdn.example.net/x.js"></script>', "cdn.example.net"),
+    "script not on the list": ('<script src="../assets/javascripts/extra.js"></script>', "extra.js"),
+    "image from another host": ('<img src="https://tracker.example/p.gif">', "tracker.example"),
+    "protocol-relative image": ('<img src="//tracker.example/p.gif">', "tracker.example"),
+    "frame": ('<iframe src="../"></iframe>', "<iframe"),
+    "object": ('<object data="x.swf"></object>', "<object"),
+    "stylesheet from another host": ('<link rel="stylesheet" href="https://fonts.example/x.css">', "fonts.example"),
+    "style import": ("<style>@import url(https://fonts.example/x.css);</style>", "<style"),
+    "style attribute": ('<div style="background:url(https://t.example/p.gif)"></div>', "<div"),
+    "refresh to another host": ('<meta http-equiv="refresh" content="0; url=https://evil.example/">', "refresh"),
+    "base element": ('<base href="https://evil.example/">', "<base"),
+}
+
+
+@pytest.mark.parametrize("name", list(VIOLATIONS))
+def test_the_check_names_page_and_element_of_each_violation(name: str, tmp_path: Path) -> None:
+    """The allow-list can fail: each kind of violation, alone on an otherwise clean page, is reported."""
+    markup, needle = VIOLATIONS[name]
+    page = tmp_path / "kaart" / "index.html"
+    page.parent.mkdir()
+    clean = '<html><head><script src="../assets/javascripts/theme-start.js"></script></head><body>{}</body></html>'
+    page.write_text(clean.format(""), encoding="utf-8")
+    assert check_page(tmp_path, "kaart/index.html") == []
+    page.write_text(clean.format(markup), encoding="utf-8")
+    found = check_page(tmp_path, "kaart/index.html")
+    assert len(found) >= 1 and all(line.startswith("site/kaart/index.html: ") for line in found), found
+    assert any(needle in line for line in found), found
+
+
+def test_a_stylesheet_from_another_host_is_found(tmp_path: Path) -> None:
+    (tmp_path / "x.css").write_text("body{background:url('https://t.example/p.gif')}", encoding="utf-8")
+    assert check(tmp_path) == ["site/x.css: https://t.example/p.gif: stylesheet loads from another host"]
