@@ -165,12 +165,8 @@ class Handbook:
                 problems.append(
                     Problem(label, "checklist.pause", f"'{checklist.pause}' is not a pause point ({pauses})")
                 )
-            for n, ref in enumerate(checklist.items):
-                if ref in checklist.items[:n]:
-                    problems.append(Problem(label, f"checklist.items.{n}", f"'{ref}' is listed twice"))
-                elif self._resolve_check(ref) is None:
-                    problems.append(Problem(label, f"checklist.items.{n}", f"'{ref}' is not a check on a card"))
-                used.add(ref)
+            problems.extend(self._check_checklist_items(label, checklist))
+            used.update(checklist.items)
             self.checklists[checklist.id] = checklist
             self.checklist_paths[checklist.id] = src_uri
         for card in self.cards.values():
@@ -181,6 +177,36 @@ class Handbook:
                     )
         if problems:
             raise HandbookError(problems)
+
+    def _check_checklist_items(self, label: str, checklist: Checklist) -> list[Problem]:
+        """Every item exists once, is the kind of item the list holds, and may come from its source."""
+        found: list[Problem] = []
+        kind = self.checklist_registry.kinds[checklist.kind]
+        for n, ref in enumerate(checklist.items):
+            where = f"checklist.items.{n}"
+            resolved = self._resolve_check(ref)
+            if ref in checklist.items[:n]:
+                found.append(Problem(label, where, f"'{ref}' is listed twice"))
+            elif resolved is None:
+                found.append(Problem(label, where, f"'{ref}' is not a check on a card"))
+            else:
+                check = resolved[1]
+                if check.kind != kind.items:
+                    message = f"'{ref}' is a {check.kind}; a {checklist.kind} list holds {kind.items} items only"
+                    found.append(Problem(label, where, message))
+                for key in check.sources:
+                    allowed = self.sources.kinds[self.source(key).kind].feeds if key in self.sources.sources else []
+                    if allowed and checklist.kind not in allowed:
+                        text_kind = self.sources.kinds[self.source(key).kind].label.lower()
+                        message = (
+                            f"'{ref}' comes from {key} ({text_kind}), which may feed {', '.join(allowed)} lists only,"
+                            f" not {checklist.kind}"
+                        )
+                        found.append(Problem(label, where, message))
+        for m, key in enumerate(checklist.next_step.sources if checklist.next_step else []):
+            if key not in self.sources.sources:
+                found.append(Problem(label, f"checklist.next_step.sources.{m}", f"'{key}' is not a source key"))
+        return found
 
     def _resolve_check(self, ref: str) -> tuple[Card, Check] | None:
         card_id, _, check_id = ref.partition("/")
@@ -265,6 +291,9 @@ class Handbook:
         anchors = self.anchors(self.paths[card.id])
         check_ids = [check.id for check in card.checks]
         for n, check in enumerate(card.checks):
+            for m, key in enumerate(check.sources):
+                if key not in card.sources:
+                    unknown(f"card.checks.{n}.sources.{m}", key, "one of this card's sources")
             if check.id in check_ids[:n]:
                 found.append(Problem(label, f"card.checks.{n}.id", f"'{check.id}' is used twice on this card"))
             if check.section is not None and check.section not in anchors:
@@ -386,8 +415,9 @@ class Handbook:
         return sorted(self.checklists.values(), key=lambda c: int(c.code[2:]))
 
     def checklist_sources(self, checklist: Checklist) -> list[str]:
-        """The sources of a checklist are those of the cards its items come from, first item first."""
-        keys = [key for card, _ in self.checklist_items(checklist) for key in card.sources]
+        """The sources of a checklist are its items' own sources (and its next step's), first item first."""
+        keys = [key for _, check in self.checklist_items(checklist) for key in check.sources]
+        keys += checklist.next_step.sources if checklist.next_step else []
         return list(dict.fromkeys(keys))
 
     def by_family(self) -> dict[str, list[Card]]:

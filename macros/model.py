@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -71,15 +71,33 @@ class Moment(Strict):
     illustrates: list[Slug] = Field(min_length=1)
 
 
+#: What a checklist item is: something to do or confirm, a question to ask in a conversation, a sign
+#: to discuss, or a question for the professional's own reflection. A list holds one kind of item.
+ItemKind = Literal["action", "question", "sign", "reflection"]
+
+
+def _one_check(text: str) -> str:
+    """One check per item: a professional answers it at that moment with one yes or no."""
+    if re.search(r"\ben/of\b", text):
+        raise ValueError("one check per item: split an item with 'en/of' into two")
+    if text.count("?") > 1:
+        raise ValueError("one check per item: one question, not several")
+    return text
+
+
 class Check(Strict):
     """A checklist item, declared on the card it comes from (one source of truth).
 
     `section` is the anchor of the heading on the card where the item comes from, so the
     checklist links the reader to the exact place; the build checks that the anchor exists.
+    `sources` names the item's own source (one of its card's), so a list on paper says where each
+    line comes from, and the source's kind of text limits which lists it may feed.
     """
 
     id: Slug
-    text: Annotated[Line, StringConstraints(min_length=8, max_length=170)]
+    kind: ItemKind
+    text: Annotated[Line, StringConstraints(min_length=8, max_length=170), AfterValidator(_one_check)]
+    sources: list[SourceKey] = Field(min_length=1)
     section: Slug | None = None
 
 
@@ -133,11 +151,20 @@ class Card(Strict):
         return _add_months(self.reviewed, REVIEW_MONTHS)
 
 
+#: The kinds of checklist: what its items are and how a reader uses it (see docs/_data/checklists.yml).
+ChecklistKindName = Literal["read-do", "do-confirm", "conversation", "signs", "reflection"]
+
+
 class SourceKind(Strict):
-    """A kind of text (experience story, practice report ...): readers must see which one they read."""
+    """A kind of text (experience story, practice report ...): readers must see which one they read.
+
+    `feeds` limits the checklists an item from such a text may appear on: one parent's story or a news
+    article can prompt reflection, never an instruction. Empty means every kind of list.
+    """
 
     label: Line
     caution: Line = ""
+    feeds: list[ChecklistKindName] = []
 
 
 class Source(Strict):
@@ -228,11 +255,19 @@ class Moved(Strict):
 CheckRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$")]
 
 
+class NextStep(Strict):
+    """What a source says to do when a sign is seen: printed under a list of signs."""
+
+    text: Annotated[Line, StringConstraints(min_length=10, max_length=300)]
+    sources: list[SourceKey] = Field(min_length=1)
+
+
 class Checklist(Strict):
     """One checklist, declared in the front matter of its page under `checklist:`.
 
     The limits follow checklists that work in practice (the WHO surgical checklist, Gawande):
-    one pause point in the work, read-do or do-confirm, five to nine items, one page.
+    one pause point in the work, five to nine items, one page. Its kind follows from what its items
+    are; a list of signs names the next step its source gives (it is not a screening tool).
     """
 
     id: Slug
@@ -240,9 +275,18 @@ class Checklist(Strict):
     title: Annotated[Line, StringConstraints(min_length=3, max_length=80)]
     purpose: Sentence
     pause: Slug
-    kind: Literal["read-do", "do-confirm"]
+    kind: ChecklistKindName
     items: list[CheckRef] = Field(min_length=5, max_length=9)
+    next_step: NextStep | None = None
     reviewed: date
+
+    @model_validator(mode="after")
+    def _signs_have_a_next_step(self) -> Checklist:
+        if self.kind == "signs" and self.next_step is None:
+            raise ValueError("a list of signs needs next_step: what the source says to do when a sign is seen")
+        if self.kind != "signs" and self.next_step is not None:
+            raise ValueError("next_step belongs to a list of signs (kind: signs)")
+        return self
 
     @property
     def review_due(self) -> date:
@@ -250,12 +294,23 @@ class Checklist(Strict):
 
 
 class ChecklistKind(Strict):
+    """How a kind of list is read: its label, the instruction printed above it, the kind of item it holds."""
+
     label: Line
     how: Line
+    items: ItemKind
+    ordered: bool = False
+
+
+def _all_kinds(kinds: dict[str, ChecklistKind]) -> dict[str, ChecklistKind]:
+    missing = set(get_args(ChecklistKindName)) - set(kinds)
+    if missing:
+        raise ValueError(f"every kind of checklist needs its label and instruction; missing: {sorted(missing)}")
+    return kinds
 
 
 class ChecklistRegistry(Strict):
     """Labels for the kinds of checklist and the pause points in the work they belong to."""
 
-    kinds: dict[str, ChecklistKind]
+    kinds: Annotated[dict[ChecklistKindName, ChecklistKind], AfterValidator(_all_kinds)]
     pauses: dict[Slug, Line]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import BuildResult, build, fixture_project
+from conftest import FIXTURE_DOCS, BuildResult, build, fixture_project
 
 CARD = "docs/partnerschap/respecteer-ouders.md"
 CARD2 = "docs/partnerschap/kind-centraal.md"
@@ -36,6 +36,15 @@ ROLES = "docs/_data/rollen.yml"
 GLOSSARY = "docs/_data/begrippen.yml"
 MOVED = "docs/_data/verhuisd.yml"
 BODY = "## Toelichting { #toelichting }\n"
+#: File lines in the fixture card: its first heading, and a line added two lines below it.
+HEADING_LINE = (FIXTURE_DOCS / "partnerschap/respecteer-ouders.md").read_text(encoding="utf-8").split("\n").index(
+    BODY[:-1]
+) + 1
+AFTER_BODY = f"line {HEADING_LINE + 2}"
+STEM = '      kind: action\n      sources: ["001"]\n      text: "Heb ik de stem'
+RESPECT = '      sources: ["001"]\n      text: "Heb ik ouders'
+NEXT_STEP = "  next_step: {text: Bespreek het in het team., sources: ['001']}"
+REFLECTION_KIND = "  reflection:\n    label: Reflectievragen\n    how: Vragen voor jezelf.\n    items: reflection\n"
 
 Mutation = Callable[[Path], None]
 
@@ -68,6 +77,19 @@ def raw(file: str, change: Callable[[bytes], bytes]) -> Mutation:
     def mutate(project: Path) -> None:
         path = project / file
         path.write_bytes(change(path.read_bytes()))
+
+    return mutate
+
+
+def every(old: str, new: str, *files: str) -> Mutation:
+    """Replace every occurrence in each file (each must hold it at least once)."""
+
+    def mutate(project: Path) -> None:
+        for file in files:
+            path = project / file
+            text = path.read_text(encoding="utf-8")
+            assert old in text, f"fixture text not found in {file}: {old!r}"
+            path.write_text(text.replace(old, new), encoding="utf-8")
 
     return mutate
 
@@ -153,7 +175,7 @@ CASES: dict[str, Case] = {
     "byte-order mark on a registry": case(raw(GLOSSARY, lambda b: BOM + b), [GLOSSARY, "file", "byte-order mark"]),
     "a byte that is not UTF-8 (A11)": case(
         raw(CARD, lambda b: b.replace(b"samenwerken,", b"samenwerk\xebn,")),
-        [CARD, "line 24", "byte 0xeb is not UTF-8"],
+        [CARD, AFTER_BODY, "byte 0xeb is not UTF-8"],
         raw(CARD, lambda b: b.replace(b"samenwerken,", "samenwerkën,".encode())),
     ),
     "a byte that is not UTF-8 in a registry": case(
@@ -323,7 +345,8 @@ CASES: dict[str, Case] = {
     "a check on no checklist": case(
         edit(
             "      section: toelichting\n  reviewed",
-            "      section: toelichting\n    - {id: extra, text: Nog een vraag?}\n  reviewed",
+            "      section: toelichting\n    - {id: extra, kind: action, sources: ['001'], text: Nog een vraag?}"
+            "\n  reviewed",
         ),
         [CARD, "card.checks.2", "'extra' is on no checklist"],
     ),
@@ -376,6 +399,60 @@ CASES: dict[str, Case] = {
     "a checklist reviewed in the future": case(
         edit("  reviewed: 2026-11-25", "  reviewed: 2099-11-25", CHECKLIST), [CHECKLIST, "checklist.reviewed", "future"]
     ),
+    # --- what a list may hold (issue 11): items fit the list's kind and come from a text that may feed it ---
+    "an item that does not fit the list's kind": case(
+        edit(STEM, STEM.replace("action", "question"), CARD2),
+        [CHECKLIST, "checklist.items.3", "'kind-centraal/stem' is a question; a read-do list holds action items only"],
+        both(
+            every("kind: action", "kind: question", CARD, CARD2, INTERVENTION),
+            edit("  kind: read-do", "  kind: conversation", CHECKLIST),
+        ),
+    ),
+    "an experience story feeding an instruction list": case(
+        edit(STEM, STEM.replace("001", "000"), CARD2),
+        [
+            CHECKLIST,
+            "checklist.items.3",
+            "comes from 000 (ervaringsverhaal van een ouder), which may feed reflection lists only",
+        ],
+        both(
+            edit(STEM, STEM.replace("001", "000"), CARD2),
+            every("kind: action", "kind: reflection", CARD, CARD2, INTERVENTION),
+            edit("  kind: read-do", "  kind: reflection", CHECKLIST),
+        ),
+    ),
+    "a check whose source is not its card's": case(
+        edit(RESPECT, RESPECT.replace("001", "000")),
+        [CARD, "card.checks.0.sources.0", "'000' is not one of this card's sources"],
+    ),
+    "two checks in one item": case(
+        edit('"Heb ik ouders gerespecteerd?"', '"Heb ik ouders en/of kinderen gerespecteerd?"'),
+        [CARD, "card.checks.0.text", "one check per item"],
+        edit('"Heb ik ouders gerespecteerd?"', '"Heb ik ouders en kinderen gerespecteerd?"'),
+    ),
+    "two questions in one item": case(
+        edit('"Heb ik ouders gerespecteerd?"', '"Heb ik ouders gerespecteerd? Gaf ik complimenten?"'),
+        [CARD, "card.checks.0.text", "one question"],
+    ),
+    "a list of signs without a next step": case(
+        both(
+            edit("  kind: read-do", "  kind: signs", CHECKLIST),
+            every("kind: action", "kind: sign", CARD, CARD2, INTERVENTION),
+        ),
+        [CHECKLIST, "checklist", "a list of signs needs next_step"],
+        both(
+            edit("  kind: read-do", "  kind: signs\n" + NEXT_STEP, CHECKLIST),
+            every("kind: action", "kind: sign", CARD, CARD2, INTERVENTION),
+        ),
+    ),
+    "a next step on a list that is not about signs": case(
+        edit("  kind: read-do", "  kind: read-do\n" + NEXT_STEP, CHECKLIST),
+        [CHECKLIST, "checklist", "next_step belongs to a list of signs"],
+    ),
+    "a kind of list the registry does not describe": case(
+        edit(REFLECTION_KIND, "", "docs/_data/checklists.yml"),
+        ["docs/_data/checklists.yml", "kinds", "missing: ['reflection']"],
+    ),
     # --- registries and addresses (A51, A52, A55-A57, B02) ---------------------------------------
     "an empty source registry (A51)": case(write(SOURCES, ""), [SOURCES, "must be a mapping"]),
     "an empty role registry (A52)": case(write(ROLES, ""), [ROLES, "must be a list"]),
@@ -422,7 +499,7 @@ CASES: dict[str, Case] = {
     # --- what a body may hold (A45, A46, A48-A50, A70, A73, A75) -------------------------------------
     "a script in a card body (A45)": case(
         edit(BODY, BODY + "\n<script>alert(1)</script>\n"),
-        [CARD, "line 24", "raw HTML <script> is not allowed"],
+        [CARD, AFTER_BODY, "raw HTML <script> is not allowed"],
         edit(BODY, BODY + "\n`<script>` hoort niet in een kaart.\n"),
     ),
     "angle brackets in a card body (A75)": case(
@@ -452,7 +529,7 @@ CASES: dict[str, Case] = {
     ),
     "a second H1 in a card body (A70)": case(
         edit(BODY, "# Nog een titel\n\n" + BODY),
-        [CARD, "line 22", "single #"],
+        [CARD, f"line {HEADING_LINE}", "single #"],
         edit(BODY, "## Inleiding { #inleiding }\n\n" + BODY),
     ),
     "a heading without an anchor (A50)": case(
@@ -471,14 +548,14 @@ CASES: dict[str, Case] = {
     # --- macros (A35-A39, A41, A42) ----------------------------------------------------------------
     "an unknown macro": case(
         edit(BODY, BODY + "\n{{ kaart_link('x') }}\n"),
-        [CARD, "line 24", "'kaart_link' is not a macro"],
+        [CARD, AFTER_BODY, "'kaart_link' is not a macro"],
         edit(BODY, BODY + "\n{{ card_link('mediation') }}\n"),
     ),
     "an undefined variable (A35)": case(
         edit(BODY, BODY + "\n{{ onbekende_variabele }}\n"), [CARD, "'onbekende_variabele' is not a macro"]
     ),
     "a macro without its argument (A37)": case(
-        edit(BODY, BODY + "\n{{ card_link() }}\n"), [CARD, "line 24", "card_link: missing a required argument"]
+        edit(BODY, BODY + "\n{{ card_link() }}\n"), [CARD, AFTER_BODY, "card_link: missing a required argument"]
     ),
     "a macro with a number for an id (A38)": case(
         edit(BODY, BODY + "\n{{ card_link(123) }}\n"), [CARD, "card_link: card_id must be text"]
@@ -496,7 +573,7 @@ CASES: dict[str, Case] = {
         [CARD, "card_link: 'bestaat-niet' is not the anchor of a heading on I1"],
         edit(BODY, BODY + "\n{{ card_link('mediation', 'wanneer') }}\n"),
     ),
-    "a broken macro block (A36)": case(edit(BODY, BODY + "\n{% for %}\n"), [CARD, "line 24", "macro syntax"]),
+    "a broken macro block (A36)": case(edit(BODY, BODY + "\n{% for %}\n"), [CARD, AFTER_BODY, "macro syntax"]),
     "literal braces meant as text (A41)": case(
         edit(BODY, BODY + "\nGebruik {{ zo\n"),
         [CARD, "macro syntax"],
