@@ -20,6 +20,7 @@ from .loading import CHECKLIST_DIR, SourceFile, load_pages, load_registries
 from .model import (
     Card,
     CardType,
+    Caution,
     Check,
     Checklist,
     ChecklistRegistry,
@@ -383,6 +384,30 @@ class Handbook:
             and (source is None or source in card.sources)
         ]
         return self.ordered(chosen)
+
+    def safety_first(self, card: Card) -> Card | None:
+        """The safety card this card opens with: only when its type asks for one and the card shares a
+        source with it (a card from a source that does not ask the question does not get it)."""
+        card_id = self.type_of(card).safety_first
+        safety = self.cards.get(card_id) if card_id else None
+        if safety is None or safety.id == card.id or not set(safety.sources) & set(card.sources):
+            return None
+        return safety
+
+    def cautions_by_status(self, card: Card) -> tuple[list[Caution], list[tuple[str, list[Caution]]]]:
+        """Cautions from guidance ("Let op"), and observations from other kinds of text, by kind.
+
+        A practice report's conclusion is shown as what it is, not with the weight of a contra-indication.
+        """
+        guidance: list[Caution] = []
+        observed: dict[str, list[Caution]] = {}
+        for caution in card.cautions:
+            kinds = [self.kind_of(key) for key in caution.sources]
+            if any(kind.guidance for kind in kinds):
+                guidance.append(caution)
+            else:
+                observed.setdefault(kinds[0].label, []).append(caution)
+        return guidance, list(observed.items())
 
     def related_to(self, card: Card) -> list[Card]:
         """Related both ways: a card shows what it names and what names it."""

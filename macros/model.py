@@ -165,6 +165,9 @@ class SourceKind(Strict):
     label: Line
     caution: Line = ""
     feeds: list[ChecklistKindName] = []
+    #: Guidance (a handreiking, a thematic text) can give a contra-indication ("Let op"); other texts
+    #: give observations, shown as such.
+    guidance: bool = False
 
 
 class Source(Strict):
@@ -212,12 +215,26 @@ class Role(Strict):
 
 
 class Term(Strict):
-    """A glossary entry; its abbreviation becomes hover text on every page where it occurs."""
+    """A glossary entry; its abbreviation becomes hover text on every page where it occurs.
+
+    Every entry names the source(s) it rests on. A term a source only mentions, without saying what it
+    means, is shown as mentioned (`mentioned_only: true`, no definition): the handbook does not fill in
+    a meaning from general knowledge, least of all for a contested term.
+    """
 
     term: Line
     abbr: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+&-]{2,12}$")] | None = None
-    definition: Annotated[Line, StringConstraints(min_length=10)]
-    sources: list[SourceKey] = []
+    definition: Annotated[Line, StringConstraints(min_length=10)] | None = None
+    mentioned_only: bool = False
+    sources: list[SourceKey] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _defined_or_mentioned(self) -> Term:
+        if self.mentioned_only and self.definition is not None:
+            raise ValueError("a term the sources only mention has no definition (remove it or mentioned_only)")
+        if not self.mentioned_only and self.definition is None:
+            raise ValueError("give the definition the sources give, or mark the term mentioned_only: true")
+        return self
 
 
 class SourceRegistry(Strict):

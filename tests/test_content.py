@@ -162,26 +162,44 @@ def test_all_fourteen_tips_and_the_human_measure_are_there(page, handbook) -> No
 PREAMBLE = re.compile(r"Deze kaart is toe aan herziening|Perspectief: |Deze kaart gebruikt ook: ")
 
 
-def test_every_intervention_opens_with_safety_and_lists_the_sources_cautions(page, handbook) -> None:
-    """Red when: the safety question moves below the 'Let op' block, or a caution's end or source is cut."""
+def test_interventions_from_the_thematic_text_open_with_safety_and_list_its_cautions(page, handbook) -> None:
+    """The safety question opens an intervention only where its source asks it (003); cautions from
+    guidance are 'Let op', a practice report's conclusions are observations.
+
+    Red when: the safety question moves below the 'Let op' block, shows on a card from 002 or 004 only,
+    or a caution's end or source is cut.
+    """
+    with_safety = 0
     for card in handbook.select(type="interventie"):
         body = article(page, handbook, card.id)
         notices = body.select(".admonition, details")
         titles = [n.select_one(".admonition-title, summary").get_text(strip=True) for n in notices]
         opening = [title for title in titles if not PREAMBLE.match(title)]
-        assert opening[:1] == ["Eerst: is het veilig genoeg?"], f"{card.id}: opens with {opening[:1]}, not safety"
-        if not card.cautions:
-            assert "Let op" not in titles, f"{card.id}: a 'Let op' block without declared cautions"
+        if "003" in card.sources:
+            with_safety += 1
+            assert opening[:1] == ["Eerst: is het veilig genoeg?"], f"{card.id}: opens with {opening[:1]}"
+            safety = notices[titles.index("Eerst: is het veilig genoeg?")]
+            assert "(bron 003)" in safety.get_text(), f"{card.id}: the safety question does not name its source"
+            assert "admonition warning" in " ".join(safety["class"]), f"{card.id}: safety is not styled as a warning"
+        else:
+            assert "Eerst: is het veilig genoeg?" not in titles, f"{card.id}: safety question from no source of its own"
+        guidance, observed = handbook.cautions_by_status(card)
+        for label, items in observed:
+            assert f"Uit de praktijk: {label.lower()}" in titles, f"{card.id}: observations of {label} not shown"
+            assert all(handbook.kind_of(c.sources[0]).guidance is False for c in items)
+        if not guidance:
+            assert "Let op" not in titles, f"{card.id}: a 'Let op' block without cautions from guidance"
             continue
         assert "Let op" in titles, f"{card.id}: cautions declared but not shown"
         items = notices[titles.index("Let op")].select("li")
-        assert len(items) == len(card.cautions), f"{card.id}: {len(items)} cautions shown for {len(card.cautions)}"
-        for item, caution in zip(items, card.cautions, strict=True):
+        assert len(items) == len(guidance), f"{card.id}: {len(items)} cautions shown for {len(guidance)}"
+        for item, caution in zip(items, guidance, strict=True):
             source = item.select_one(".wk-bronref")
             text = words("".join(s for s in item.find_all(string=True) if not s.find_parent(class_="wk-bronref")))
             assert text == words(caution.text), f"{card.id}: caution shown as '{text}'"
             shown = source.get_text(strip=True)
             assert shown == f"(bron {', '.join(caution.sources)})", f"{card.id}: caution source shown as {shown}"
+    assert with_safety >= 15
 
 
 @pytest.mark.parametrize(
