@@ -134,8 +134,9 @@ class Handbook:
         for old, new in self.moved.moved.items():
             if old in self.files:
                 problems.append(Problem(label, f"moved.{old}", "a page still exists at this path; remove one of them"))
-            elif old in owners or old.startswith("k/"):
-                problems.append(Problem(label, f"moved.{old}", "addresses under k/ are short links of cards"))
+            elif old in owners:
+                message = f"this is the short link of {owners[old]}; a code that moved stays taken"
+                problems.append(Problem(label, f"moved.{old}", message))
             if new not in self.files:
                 problems.append(Problem(label, f"moved.{old}", f"'{new}' is not a page in docs/"))
         if problems:

@@ -61,7 +61,7 @@ def _move_trainers_page(project: Path, keep_redirect: bool) -> None:
     if keep_redirect:
         moved = project / "docs/_data/verhuisd.yml"
         text = moved.read_text(encoding="utf-8").replace(
-            "moved: {}", "moved:\n  opleiders.md: opleiders-en-docenten.md"
+            "\nmoved:\n", "\nmoved:\n  opleiders.md: opleiders-en-docenten.md\n"
         )
         moved.write_text(text, encoding="utf-8")
     for page in (project / "docs").rglob("*.md"):

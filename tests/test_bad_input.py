@@ -494,7 +494,9 @@ CASES: dict[str, Case] = {
         edit("moved: {}", "moved:\n  oud.md: nergens.md", MOVED), [MOVED, "moved.oud.md", "'nergens.md' is not a page"]
     ),
     "a moved page on a short link's address": case(
-        edit("moved: {}", "moved:\n  k/p1.md: rollen.md", MOVED), [MOVED, "moved.k/p1.md", "short links"]
+        edit("moved: {}", "moved:\n  k/p1.md: rollen.md", MOVED),
+        [MOVED, "moved.k/p1.md", "this is the short link of docs/partnerschap/respecteer-ouders.md"],
+        edit("moved: {}", "moved:\n  k/p9.md: partnerschap/respecteer-ouders.md", MOVED),
     ),
     # --- what a body may hold (A45, A46, A48-A50, A70, A73, A75) -------------------------------------
     "a script in a card body (A45)": case(
