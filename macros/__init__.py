@@ -139,6 +139,10 @@ def _wrap_page(env: Any) -> None:
     card = handbook.card_for_page(src_uri)
     checklist = handbook.checklist_for_page(src_uri)
     parts = [env.markdown]
+    if card is not None or checklist is not None:
+        # Cards and checklists are not in the navigation: the left column would stay empty, so the
+        # content takes its width (the contents list of a long card is in the card itself).
+        env.page.meta.setdefault("hide", ["navigation"])
     if card is not None:
         parts = [renderer.card_header(src_uri, card), env.markdown, renderer.card_footer(src_uri, card)]
         env.page.meta.update(title=html_text(f"{card.title} ({card.code})"), description=html_text(card.summary))

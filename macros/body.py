@@ -21,7 +21,7 @@ from collections.abc import Callable
 from .errors import Problem
 
 #: Headings the macros generate on every card page; an author's heading may not take their anchor.
-GENERATED_ANCHORS = frozenset({"bron", "samenhang", "in-de-praktijk", "checklists", "wijzigingen"})
+GENERATED_ANCHORS = frozenset({"bron", "samenhang", "in-de-praktijk", "checklists", "wijzigingen", "delen"})
 
 #: HTML a page that is not a card may use, with the attributes each element may carry.
 PAGE_HTML: dict[str, frozenset[str]] = {
@@ -61,6 +61,17 @@ def prose(body: str) -> str:
     for pattern in (_RAW_BLOCK, _FENCED, _CODE_SPAN, _EXPRESSION):
         body = pattern.sub(_blank, body)
     return body
+
+
+def sections(body: str) -> list[tuple[str, str]]:
+    """The body's level-2 headings as (anchor, text), for a page's own contents list."""
+    found = []
+    for match in _HEADING.finditer(prose(body)):
+        anchor = _ANCHOR.search(match.group(2))
+        if len(match.group(1)) == 2 and anchor:
+            text = body[match.start(2) : match.start(2) + anchor.start()].strip()
+            found.append((anchor.group(1), text))
+    return found
 
 
 def heading_anchors(body: str) -> list[tuple[int, int, str | None]]:

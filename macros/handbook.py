@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
 
 from .body import heading_anchors
+from .body import sections as body_sections
 from .errors import HandbookError, Problem
 from .loading import CHECKLIST_DIR, SourceFile, load_pages, load_registries
 from .model import (
@@ -103,6 +104,10 @@ class Handbook:
         ]
         if problems:
             raise HandbookError(problems)
+
+    def sections(self, src_uri: str) -> list[tuple[str, str]]:
+        """A page's own sections (level-2 headings) as (anchor, heading text)."""
+        return body_sections(self.files[src_uri].body)
 
     def short_links(self) -> dict[str, str]:
         """Every redirect the build writes: short links of cards and checklists, and moved pages.

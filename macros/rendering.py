@@ -149,6 +149,7 @@ class Renderer:
                 self.changes,
                 self.glossary,
                 self.site_file,
+                self.code_key,
             )
         }
 
@@ -206,6 +207,10 @@ class Renderer:
         """Links to the role sections, for the home page."""
         return self._render("role_links.md.jinja", page_uri)
 
+    def code_key(self, page_uri: str) -> str:
+        """What the letters of the codes mean (P1, V2, CL3 ...), from the card types: a key for readers."""
+        return self._render("code_key.md.jinja", page_uri).strip()
+
     def glossary(self, page_uri: str) -> str:
         """The glossary as a definition list."""
         return self._render("glossary.md.jinja", page_uri)
@@ -222,12 +227,16 @@ class Renderer:
             page_uri,
             card=card,
             overdue=card.review_due < build_date(),
-            citation=self.citation(card),
-            short_url=self.short_url(card.code),
         )
 
     def card_footer(self, page_uri: str, card: Card) -> str:
-        return self._render("card_footer.md.jinja", page_uri, card=card)
+        return self._render(
+            "card_footer.md.jinja",
+            page_uri,
+            card=card,
+            citation=self.citation(card),
+            short_url=self.short_url(card.code),
+        )
 
     # -- checklists ----------------------------------------------------------------------------
 
@@ -299,6 +308,7 @@ class Renderer:
             citation=self.citation(checklist),
             short_url=self.short_url(checklist.code),
             pdf_href=Markup(self.site_file(page_uri, pdf_path(checklist.id))),
+            hb_code_key=Markup(self.code_key(page_uri)),
         )
 
     def checklist_grid(self, page_uri: str) -> str:

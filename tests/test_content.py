@@ -252,9 +252,13 @@ def test_home_leads_by_question_family_and_role(page, handbook) -> None:
     roles = page("rollen/").select_one("article")
     for role in handbook.roles:
         assert f"rollen/#{role.id}" in hrefs
-        listed = [a.get_text(strip=True) for part in section(roles, role.id) for a in part.select("li a")]
-        expected = [card.title for card in handbook.select(role=role.id)]
+        parts = section(roles, role.id)
+        listed = [a.get_text(strip=True) for part in parts for a in part.select("li a")]
+        families = [f for f in handbook.family_registry.families if handbook.select(role=role.id, family=f.id)]
+        expected = [card.title for f in families for card in handbook.select(role=role.id, family=f.id)]
         assert listed and listed == expected, f"role {role.id} lists {listed}, expected {expected}"
+        groups = [part.get_text(" ", strip=True).removesuffix("¶").strip() for part in parts if part.name == "h3"]
+        assert groups == [f.title for f in families], f"role {role.id}: cards not grouped by family: {groups}"
 
 
 def test_cards_show_related_cards_and_case_moments(page, handbook) -> None:
