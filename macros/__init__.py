@@ -145,11 +145,13 @@ def _wrap_page(env: Any) -> None:
         env.page.meta.setdefault("hide", ["navigation"])
     if card is not None:
         parts = [renderer.card_header(src_uri, card), env.markdown, renderer.card_footer(src_uri, card)]
-        env.page.meta.update(title=html_text(f"{card.title} ({card.code})"), description=html_text(card.summary))
+        # "kaart P1" in the title: search results and browser tabs tell a card from a checklist.
+        env.page.meta.update(title=html_text(f"{card.title} · kaart {card.code}"), description=html_text(card.summary))
     elif checklist is not None:
         parts = [renderer.checklist_page(src_uri, checklist, env.markdown)]
         env.page.meta.update(
-            title=html_text(f"{checklist.title} ({checklist.code})"), description=html_text(checklist.purpose)
+            title=html_text(f"{checklist.title} · checklist {checklist.code}"),
+            description=html_text(checklist.purpose),
         )
     env.markdown = "\n".join([*parts, renderer.abbreviations(src_uri)])
 

@@ -109,7 +109,7 @@ def test_pages_carry_description_canonical_and_open_graph(page, handbook) -> Non
         assert head.find("link", rel="canonical")["href"] == SITE_URL + path
         assert head.find("meta", property="og:url")["content"] == SITE_URL + path
         assert head.find("meta", property="og:description")["content"] == card.summary
-        assert head.title.get_text() == f"{card.title} ({card.code}) - Werkkaarten"
+        assert head.title.get_text() == f"{card.title} · kaart {card.code} - Werkkaarten"
 
 
 def test_sitemap_lists_pages_under_the_site_url(site: Path, handbook) -> None:

@@ -28,7 +28,7 @@ def test_each_principle_has_a_page_with_title_summary_code_and_source(page) -> N
         html = page(f"partnerschap/{card_id}/")
         article = html.select_one("article")
         assert article.h1.get_text(strip=True).startswith(title), card_id
-        assert html.title.get_text().startswith(title) and f"({code})" in html.title.get_text(), card_id
+        assert html.title.get_text().startswith(title) and f"· kaart {code}" in html.title.get_text(), card_id
         head = article.select_one(".wk-kaartkop")
         assert head.select_one(".wk-code").get_text(strip=True) == code
         assert "Houding en uitgangspunten" in head.get_text(), f"{card_id}: source not named in the header"

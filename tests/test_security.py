@@ -121,9 +121,9 @@ def test_payloads_show_as_written(injected_site: Path) -> None:
     card = BeautifulSoup((injected_site / "partnerschap/respecteer-ouders/index.html").read_text(), "lxml")
     assert card.h1.get_text(" ", strip=True).startswith(TITLE.split(" *")[0]), card.h1
     assert TITLE in card.h1.get_text()
-    assert card.title.get_text().startswith(f"{TITLE} (P1)")
+    assert card.title.get_text().startswith(f"{TITLE} · kaart P1")
     assert card.find("meta", attrs={"name": "description"})["content"] == SUMMARY
-    assert card.find("meta", property="og:title")["content"].startswith(f"{TITLE} (P1)")
+    assert card.find("meta", property="og:title")["content"].startswith(f"{TITLE} · kaart P1")
     assert card.find("meta", property="og:description")["content"] == SUMMARY
     assert SUMMARY in card.select_one(".wk-samenvatting").get_text()
     assert any(TITLE in b["data-wk-copy"] for b in card.select("[data-wk-copy]"))
