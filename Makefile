@@ -23,8 +23,12 @@ $(VENV)/.test: $(VENV)/.site requirements-test.txt
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $@
 
-serve: $(VENV)/.site  ## set up, then serve the site on http://127.0.0.1:8000/werkkaarten/ (the sub-path of site_url)
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+# make serve HOST=0.0.0.0 lets a phone on the same network open http://<this machine>:8000/werkkaarten/
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+serve: $(VENV)/.site  ## set up, then serve the site on http://$(HOST):$(PORT)/werkkaarten/ (the sub-path of site_url)
+	$(BIN)/mkdocs serve --strict -a $(HOST):$(PORT)
 
 build: $(VENV)/.test chromium  ## the publishable site in site/: pages, exports, PDFs, security check; swapped in only when all pass
 	$(BIN)/python scripts/build.py --site $(SITE)
