@@ -9,7 +9,7 @@ SITE   := site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test lint format clean chromium contract offline bench publish
+.PHONY: serve build test lint format clean chromium nginx contract offline bench publish
 
 # The site's packages; reinstalled when the pins change.
 $(VENV)/.site: requirements.txt
@@ -36,7 +36,10 @@ build: $(VENV)/.test chromium  ## the publishable site in site/: pages, exports,
 chromium:  ## Debian's Chromium for PDFs and browser tests (installed with apt when missing)
 	scripts/ensure_chromium.sh
 
-test: build node_modules  ## set up, then run the whole test suite (builds the real site)
+nginx:  ## Debian's nginx: the browser tests serve site/ with it, as production does (installed with apt when missing)
+	scripts/ensure_nginx.sh
+
+test: build node_modules nginx  ## set up, then run the whole test suite (builds the real site)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
