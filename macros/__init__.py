@@ -149,6 +149,8 @@ def _wrap_page(env: Any) -> None:
         env.page.meta.update(title=html_text(f"{card.title} · kaart {card.code}"), description=html_text(card.summary))
     elif checklist is not None:
         parts = [renderer.checklist_page(src_uri, checklist, env.markdown)]
+        # A checklist repeats lines of its cards: in search the card, where the line is explained, comes first.
+        env.page.meta.setdefault("search", {"boost": 0.2})
         env.page.meta.update(
             title=html_text(f"{checklist.title} · checklist {checklist.code}"),
             description=html_text(checklist.purpose),
