@@ -104,6 +104,19 @@ def fixture_project(target: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal fixture built with an injection payload in every free-text field; the build must pass."""
+    from payloads import apply
+
+    base = tmp_path_factory.mktemp("injected")
+    project = fixture_project(base / "project")
+    apply(project)
+    result = build(project, base / "site")
+    assert result.returncode == 0, result.output
+    return result.site
+
+
 @pytest.fixture
 def broken_project(tmp_path: Path) -> Callable[[Callable[[Path], None]], BuildResult]:
     """Copy the project, apply one mutation, build it strictly and return the result."""

@@ -25,8 +25,10 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from payloads import SUMMARY, TITLE
 from playwright.sync_api import Browser, Page, Request, expect, sync_playwright
 
+from macros.rendering import page_url
 from scripts.browser import CHROMIUM_ARGS, chromium_path, serve
 from scripts.nginx import NginxError, serve_nginx
 from scripts.project import BUILD_ENV
@@ -60,6 +62,42 @@ SEARCHES = {
     "Vraagkrachtwijzer": "partnerschap/vraagkrachtwijzer/",
     "leernetwerk": "achtergrond/leernetwerk/",
     "schaalvraag": "interventies/veiligheidsbeoordeling/",
+    # Phrases, abbreviations and likely misspellings a professional types between appointments.
+    "AWARE": "interventies/dwangmaatregelen/",
+    "huisverbod tijdelijk": "interventies/dwangmaatregelen/",
+    "zorg en veiligheidshuis": "interventies/zorg-en-veiligheidshuis/",
+    "need to know": "interventies/need-to-know/",
+    "informatie delen": "interventies/need-to-know/",
+    "nazorg": "interventies/nazorg/",
+    "TOP3": "interventies/top3/",
+    "gezinsprofielen": "interventies/gezinsprofielen/",
+    "neutraal herformuleren": "interventies/neutraal-herformuleren/",
+    "meervoudige partijdigheid": "interventies/meervoudige-partijdigheid/",
+    "trauma": "interventies/traumasensitief-werken/",
+    "motiverende gespreksvoering": "interventies/motiverende-gespreksvoering/",
+    "casusanalyse": "interventies/retrospectieve-casusanalyse/",
+    "Leo en Nora": "casussen/leo-en-nora/",
+    "Jordy": "casussen/jordy/",
+    "Simone": "casussen/simone/",
+    "Hengelo": "casussen/hengelo/",
+    "Signs of Safety": "achtergrond/signs-of-safety/",
+    "meldcode": "achtergrond/signs-of-safety/",
+    "situationeel geweld": "achtergrond/intieme-terreur/",
+    "stagnatie": "achtergrond/stagnatie/",
+    "blinde vlekken": "achtergrond/oproep/",
+    "casussupport": "achtergrond/casussupport/",
+    "gezinsvertegenwoordiger": "achtergrond/gezinsvertegenwoordiger/",
+    "vechtscheiding": "tips/tips-van-simone/",
+    "respect": "partnerschap/respecteer-ouders/",
+    "kleine veranderingen": "partnerschap/kleine-veranderingen/",
+    "uitzonderingen": "partnerschap/details-en-uitzonderingen/",
+    "adviezen beleid": "lessen/adviezen-voor-beleid/",
+    "workshop Losser": "lessen/workshop-losser/",
+    "opleiders": "opleiders/",
+    "uithuispl": "interventies/uithuisplaatsing/",  # half typed: the theme searches word beginnings
+    "veiligheidsbeoor": "interventies/veiligheidsbeoordeling/",
+    "Mediation": "interventies/mediation/",  # capitals as typed at the start of a sentence
+    "contactweigering": "achtergrond/contactverlies/",
 }
 
 
@@ -70,13 +108,14 @@ SEARCH_PROBE = """
 (() => {
   const Native = window.Worker;
   if (!Native) return;
-  const probe = (window.__wkSearch = { ready: false, queue: [], lastSent: null, answered: null });
+  const probe = (window.__wkSearch = { ready: false, queue: [], lastSent: null, answered: null, result: null });
   window.Worker = class extends Native {
     constructor(...args) {
       super(...args);
+      probe.worker = this;
       this.addEventListener("message", ({ data }) => {
         if (data && data.type === 1) probe.ready = true;
-        if (data && data.type === 3) probe.answered = probe.queue.shift();
+        if (data && data.type === 3) { probe.answered = probe.queue.shift(); probe.result = data.data; }
       });
     }
     postMessage(message, ...rest) {
@@ -293,10 +332,15 @@ def test_missing_page_gets_the_sites_404_page_with_its_headers(open_page, publis
         assert not watch.foreign_requests, f"{address}: requests to other hosts: {watch.foreign_requests}"
 
 
-def test_axe_finds_no_wcag_a_or_aa_violations(open_page, page_urls) -> None:
-    """axe-core on every page, once the page has settled. Red when: tips/ gets an <img> without alt."""
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_wcag_a_or_aa_violations(open_page, page_urls, scheme) -> None:
+    """axe-core on every page in both colour schemes, once the page has settled.
+
+    Red when: tips/ gets an <img> without alt; in the dark scheme, when the copy buttons lose their
+    own colour (indigo on near-black: "color-contrast ... .wk-kopieer").
+    """
     # axe is injected as an inline script, which the site's own CSP rightly refuses.
-    page, watch = open_page("", bypass_csp=True)
+    page, watch = open_page("", bypass_csp=True, color_scheme=scheme)
     problems = []
     for path in page_urls:
         page.goto(page.url.split(PREFIX)[0] + PREFIX + path, wait_until="load")
@@ -305,7 +349,7 @@ def test_axe_finds_no_wcag_a_or_aa_violations(open_page, page_urls) -> None:
         result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
         for violation in result["violations"]:
             targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
-            problems.append(f"{path or 'home'}: {violation['id']} ({violation['help']}) at {targets}")
+            problems.append(f"{path or 'home'} ({scheme}): {violation['id']} ({violation['help']}) at {targets}")
     assert not problems, "\n".join(problems)
 
 
@@ -507,3 +551,85 @@ def test_offline_edition_works_from_disk(browser: Browser, tmp_path: Path) -> No
     expect(first).to_have_attribute("href", re.compile(r"intieme-terreur"), timeout=PATIENCE_MS)
     assert not foreign, f"the offline edition asked other hosts: {foreign}"
     context.close()
+
+
+#: Ask the page's own search worker one query and wait for its answer: the locations it found.
+ASK_WORKER = """async query => {
+  const probe = window.__wkSearch;
+  probe.answered = null;
+  probe.worker.postMessage({ type: 2, data: query });  // the probe's postMessage queues the query
+  const started = Date.now();
+  while (probe.answered !== query) {
+    if (Date.now() - started > 20000) throw new Error("no answer for " + query + ": " + probe.queue);
+    await new Promise(resolve => setTimeout(resolve, 5));
+  }
+  return probe.result.items.flat().map(item => item.location);
+}"""
+
+
+def test_every_word_of_every_title_and_summary_finds_its_card(open_page, handbook, site) -> None:
+    """Each distinct word of a card's title and summary, with whatever punctuation stood next to it,
+    finds that card (asked of the site's own search worker, as the search box asks it). Dutch stop
+    words (the search's own list) are left out: nobody finds anything with them.
+
+    Red when: the search separator no longer splits on typographic quotes or slashes (a word such as
+    ‘vechtscheiding’ is then indexed with its quotes and never found alone).
+    """
+    page, _ = open_page("", init_script=SEARCH_PROBE)
+    expect_search_ready(page)
+    lunr_nl = (site / "assets/javascripts/lunr/min/lunr.nl.min.js").read_text(encoding="utf-8")
+    stop = set(re.search(r'generateStopWordFilter\(" *([^"]*)"', lunr_nl).group(1).split())
+    assert {"de", "het", "een"} <= stop
+    words: dict[str, set[str]] = {}
+    for card in handbook.ordered():
+        for word in re.findall(r"[\w+]+", f"{card.title} {card.summary}"):
+            if len(word) >= 3 and not word.isdigit() and word.lower() not in stop:
+                words.setdefault(word.lower(), set()).add(page_url(handbook.paths[card.id]))
+    assert len(words) > 300, len(words)
+    misses = []
+    for word, pages in sorted(words.items()):
+        found = {location.split("#")[0] for location in page.evaluate(ASK_WORKER, word)}
+        if not pages & found:
+            misses.append(f"{word}: expected one of {sorted(pages)[:3]}, found {sorted(found)[:3]}")
+    assert not misses, f"{len(misses)} of {len(words)} words do not find their card:\n" + "\n".join(misses[:40])
+
+
+@pytest.mark.parametrize("server", ["nginx", "no-headers"])
+def test_injected_text_never_runs_and_shows_as_written(browser: Browser, injected_site: Path, server: str) -> None:
+    """The fixture with a payload in every free-text field (tests/payloads.py), in Chromium: under the
+    shipped policy (nginx) and with no headers at all (as GitHub Pages serves it), no script runs, no
+    page navigates away, and the text shows as written.
+
+    Red when: the renderer's escaping is switched off (then the build's own check stops it first;
+    with that check skipped, alert(3) and the refresh to evil.example run here).
+    """
+    pages = [
+        path.relative_to(injected_site).parent.as_posix()
+        for path in sorted(injected_site.rglob("index.html"))
+        if 'http-equiv="refresh"' not in path.read_text(encoding="utf-8")[:800]
+    ]
+    assert len(pages) >= 8
+    with contextlib.ExitStack() as stack:
+        if server == "nginx":
+            base = stack.enter_context(serve_nginx(injected_site, PREFIX))
+        else:
+            base = stack.enter_context(serve(injected_site, PREFIX))
+        context = browser.new_context()
+        stack.callback(context.close)
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        addresses = [base + ("" if path == "." else f"{path}/") for path in pages]
+        elsewhere: list[str] = []  # every navigation of the page to an address we did not open
+        page.on("framenavigated", lambda f: f == page.main_frame and f.url not in addresses and elsewhere.append(f.url))
+        page.route("**/*", lambda route: route.abort() if "evil.example" in route.request.url else route.continue_())
+        for address in addresses:
+            page.goto(address, wait_until="load")
+            assert page.url == address, f"{address}: navigated to {page.url}"
+        page.goto(addresses[0], wait_until="load")  # a refresh left pending by the last page shows up here
+        assert not elsewhere, f"an injected refresh or link navigated to {elsewhere}"
+        assert not dialogs, f"injected scripts ran: {dialogs}"
+        page.goto(base + "partnerschap/respecteer-ouders/", wait_until="load")
+        expect(page.locator("article h1")).to_contain_text(TITLE)
+        assert page.title().startswith(TITLE), page.title()
+        expect(page.locator(".wk-samenvatting")).to_have_text(SUMMARY)

@@ -13,87 +13,12 @@ from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SITE_URL, build, fixture_project
+from conftest import SITE_URL
+from payloads import SUMMARY, TEXT, TITLE
 
 from scripts.security_headers import CONTENT_SECURITY_POLICY, MAX_HEADER_LINE, check, check_page, header_files
 
 BASE = urlparse(SITE_URL).path
-
-#: Payloads that pass the model (one line; summaries one sentence) and would run or redirect if
-#: printed unescaped: a tag, an attribute break-out, a Markdown link to javascript:, a meta refresh.
-TITLE = (
-    'Kinderen <6 jaar> "><img src=x onerror=alert(1)> [k](javascript:alert(2)) *nadruk* '
-    "</title><script>alert(3)</script>"
-)
-SUMMARY = (
-    'Let op "><img src=x onerror=alert(4)> <script>alert(5)</script> 0;url=https://evil.example/" http-equiv="refresh".'
-)
-TEXT = "Tekst <script>alert(6)</script> [x](javascript:alert(7)) | {: onclick=alert(8) } & `code` _nadruk_ # kop"
-
-
-def _payloads(project: Path) -> None:
-    """Put a payload in every free-text field of the fixture's data."""
-
-    def edit(file: str, old: str, new: str) -> None:
-        path = project / file
-        text = path.read_text(encoding="utf-8")
-        assert old in text, (file, old)
-        path.write_text(text.replace(old, new), encoding="utf-8")
-
-    def quoted(value: str) -> str:
-        return "'" + value.replace("'", "''") + "'"
-
-    card = "docs/partnerschap/respecteer-ouders.md"
-    edit(card, "title: Respecteer ouders", f"title: {quoted(TITLE)}")
-    edit(
-        card,
-        "summary: Ouders willen eerder samenwerken als zij zich gerespecteerd voelen.",
-        f"summary: {quoted(SUMMARY)}",
-    )
-    edit(card, 'text: "Heb ik ouders gerespecteerd?"', f"text: {quoted(TEXT)}")
-    edit(
-        card,
-        "  reviewed: 2026-11-25",
-        f"  changes:\n    - date: 2026-11-26\n      summary: {quoted(TEXT)}\n  reviewed: 2026-11-25",
-    )
-    edit(card, "{{ card_link('kind-centraal') }}", "{{ card_link('kind-centraal', text='<script>alert(9)</script>') }}")
-    edit("docs/interventies/mediation.md", "text: Niet bij intieme terreur, zegt de bron.", f"text: {quoted(TEXT)}")
-    edit("docs/checklists/voor-het-gesprek.md", "title: Voor het gesprek", f"title: {quoted(TITLE[:80])}")
-    edit(
-        "docs/checklists/voor-het-gesprek.md",
-        "purpose: Bereid een gesprek met ouders voor.",
-        f"purpose: {quoted(SUMMARY)}",
-    )
-    sources = "docs/_data/bronnen.yml"
-    edit(sources, "title: Bron een", f"title: {quoted(TEXT)}")
-    edit(sources, "publisher: Uitgever een", f"publisher: {quoted(TEXT)}")
-    edit(sources, "about: Een bron voor de testkaarten.", f"about: {quoted(TEXT)}")
-    edit(sources, "caution: Dit is het perspectief van één ouder.", f"caution: {quoted(TEXT)}")
-    edit(sources, "label: Ervaringsverhaal van een ouder", f"label: {quoted(TEXT)}")
-    edit("docs/_data/families.yml", "intro: Testfamilie met uitgangspunten.", f"intro: {quoted(TEXT)}")
-    edit("docs/_data/families.yml", "title: Interventies", f"title: {quoted(TEXT)}")
-    edit("docs/_data/rollen.yml", "about: Verwijzen en casusregie voeren.", f"about: {quoted(TEXT)}")
-    edit("docs/_data/rollen.yml", "title: Wijkteam", f"title: {quoted(TEXT)}")
-    glossary = "docs/_data/begrippen.yml"
-    edit(glossary, "term: Veilig Thuis", f"term: {quoted(TEXT)}")
-    edit(glossary, "definition: Samenwerking van meerdere organisaties rond één gezin.", f"definition: {quoted(TEXT)}")
-    edit("docs/_data/checklists.yml", "how: Lees elk punt en doe het.", f"how: {quoted(TEXT)}")
-    edit(
-        "docs/_data/checklists.yml",
-        "voor-een-gesprek: Voor een gesprek met ouders",
-        f"voor-een-gesprek: {quoted(TEXT)}",
-    )
-
-
-@pytest.fixture(scope="session")
-def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture built with a payload in every free-text field; the build must pass."""
-    base = tmp_path_factory.mktemp("injected")
-    project = fixture_project(base / "project")
-    _payloads(project)
-    result = build(project, base / "site")
-    assert result.returncode == 0, result.output
-    return result.site
 
 
 def _pages(site: Path) -> list[Path]:
