@@ -34,10 +34,10 @@ build: $(VENV)/.test chromium  ## the publishable site in site/: pages, exports,
 	$(BIN)/python scripts/build.py --site $(SITE)
 
 chromium:  ## Debian's Chromium for PDFs and browser tests (installed with apt when missing)
-	scripts/ensure_chromium.sh
+	scripts/ensure_debian_package.sh chromium CHROMIUM chromium fonts-dejavu-core
 
 nginx:  ## Debian's nginx: the browser tests serve site/ with it, as production does (installed with apt when missing)
-	scripts/ensure_nginx.sh
+	scripts/ensure_debian_package.sh nginx NGINX nginx
 
 test: build node_modules nginx  ## set up, then run the whole test suite (builds the real site)
 	$(BIN)/ruff check .

@@ -5,7 +5,7 @@ security headers (`nginx-security-headers.conf`, written by scripts/security_hea
 The browser tests use `serve_nginx`; `render_conf` gives the nginx.conf text, readable and reusable
 as the starting point of a real server block. nginx runs in the foreground on 127.0.0.1, as the
 current user, with every file it writes (pid, logs, temp directories) in a temporary prefix: no
-system paths, no system service. nginx itself comes from Debian (`scripts/ensure_nginx.sh`).
+system paths, no system service. nginx itself comes from Debian (`make nginx`: scripts/ensure_debian_package.sh).
 
 Usage: python scripts/nginx.py [--site site] [--port 8080] [--print-conf]
 """
@@ -55,7 +55,7 @@ def nginx_path() -> str:
             return found
     raise NginxError(
         "nginx not found: the browser tests serve the site with Debian's nginx. Install it with "
-        "'make nginx' (scripts/ensure_nginx.sh: apt-get install nginx, as root or with sudo), "
+        "'make nginx' (scripts/ensure_debian_package.sh: apt-get install nginx, as root or with sudo), "
         "or set $NGINX=/path/to/nginx."
     )
 

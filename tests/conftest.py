@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -55,6 +56,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build(ROOT, tmp_path_factory.mktemp("site") / "site", pdfs=True)
     assert result.returncode == 0, f"build failed:\n{result.output}"
     return result.site
+
+
+#: The five source texts (see its README); only the tests that compare the site with them need them.
+SEEDS = (ROOT / os.environ.get("WERKKAARTEN_SEEDS", "../shared/seeds")).resolve()
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    """The source texts' folder; the test skips without it, or fails when WERKKAARTEN_REQUIRE_SEEDS=1."""
+    if not SEEDS.is_dir():
+        message = f"the source texts are not present at {SEEDS} (set WERKKAARTEN_SEEDS)"
+        if os.environ.get("WERKKAARTEN_REQUIRE_SEEDS") == "1":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    return SEEDS
 
 
 @pytest.fixture(scope="session")

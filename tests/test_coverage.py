@@ -12,7 +12,6 @@ read them skip when they are missing; with WERKKAARTEN_REQUIRE_SEEDS=1 (for CI) 
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -23,22 +22,10 @@ from bs4 import BeautifulSoup
 from macros.rendering import page_url
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = (ROOT / os.environ.get("WERKKAARTEN_SEEDS", "../shared/seeds")).resolve()
 MANIFEST = ROOT / "tests" / "coverage.yml"
 SOURCES = ["000", "001", "002", "003", "004"]
 #: Longest section, in characters of normalised source text.
 MAX_SECTION = 2600
-
-
-@pytest.fixture(scope="session")
-def seeds() -> Path:
-    """The source texts' folder; the test skips without it, or fails when WERKKAARTEN_REQUIRE_SEEDS=1."""
-    if not SEEDS.is_dir():
-        message = f"the source texts are not present at {SEEDS} (set WERKKAARTEN_SEEDS)"
-        if os.environ.get("WERKKAARTEN_REQUIRE_SEEDS") == "1":
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
-    return SEEDS
 
 
 def normalise(text: str) -> str:

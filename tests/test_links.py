@@ -3,21 +3,16 @@ anchor, and a report of external links (never fetched) that may only point where
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import pytest
-
 from scripts.browser import serve
 from scripts.external_links import external_links
 
 ROOT = Path(__file__).resolve().parent.parent
-#: The source texts: ../shared/seeds from the repository root, or WERKKAARTEN_SEEDS (see test_coverage.py).
-SEEDS = (ROOT / os.environ.get("WERKKAARTEN_SEEDS", "../shared/seeds")).resolve()
 LINKCHECKER = Path(sys.executable).parent / "linkchecker"
 #: Any absolute base will do: links are resolved against it, then it is taken off again. The path below the
 #: host lets a relative link that climbs out of the site be seen.
@@ -96,17 +91,6 @@ def test_every_internal_anchor_exists(site: Path, page) -> None:
                 broken.append(f"{here}: {href} has no element with id '{fragment}'")
     assert checked > 1000, f"only {checked} anchored links checked"
     assert not broken, "\n".join(broken[:30])
-
-
-@pytest.fixture(scope="session")
-def seeds() -> Path:
-    """The source texts' folder; the test skips without it, or fails when WERKKAARTEN_REQUIRE_SEEDS=1 (for CI)."""
-    if not SEEDS.is_dir():
-        message = f"the source texts are not present at {SEEDS} (set WERKKAARTEN_SEEDS)"
-        if os.environ.get("WERKKAARTEN_REQUIRE_SEEDS") == "1":
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
-    return SEEDS
 
 
 def host_and_path(url: str) -> str:
