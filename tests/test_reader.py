@@ -105,3 +105,29 @@ def test_the_key_to_the_codes_is_where_readers_meet_codes(site: Path, handbook, 
     for card_type in handbook.family_registry.types.values():
         assert f"{card_type.prefix} {card_type.label.lower()}" in text, f"{where}: key lacks {card_type.prefix}"
     assert "CL checklist" in text
+
+
+def test_home_leads_to_the_situation_card_and_the_checklists(site: Path) -> None:
+    """One click from the home page: which approach fits which situation, and the checklists."""
+    article = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml").select_one("article")
+    hrefs = {a["href"] for a in article.select("a[href]")}
+    assert "achtergrond/welke-aanpak-past/" in hrefs
+    assert "checklists/" in hrefs
+
+
+def test_the_situation_card_cites_a_source_in_every_situation(site: Path, handbook) -> None:
+    """Every situation section names its sources and links the cards it rests on."""
+    card = handbook.cards["welke-aanpak-past"]
+    article = card_soup(site, handbook, card).select_one("article")
+    situations = [h for h in article.select("h2") if re.match(r"\d\. ", h.get_text(strip=True))]
+    assert len(situations) == 5, [h.get_text(strip=True) for h in situations]
+    for heading in situations:
+        parts = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            parts.append(sibling)
+        text = " ".join(part.get_text(" ") for part in parts)
+        links = [a for part in parts for a in part.select("a[href]")]
+        assert re.search(r"\b00[0-4]\b", text), f"{heading.get_text(strip=True)}: no source named"
+        assert links, f"{heading.get_text(strip=True)}: no card linked"
