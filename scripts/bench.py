@@ -140,10 +140,13 @@ def replicate(project: Path, factor: int) -> None:
     checklists = sorted((docs / "checklists").glob("*.md"))
     checklists = [p for p in checklists if p.name != "index.md"]
     top: dict[str, int] = {}
-    for path in cards:
-        meta, _ = _front_matter(path.read_text(encoding="utf-8"))
-        prefix = re.match(r"[A-Z]+", meta["card"]["code"]).group(0)
-        top[prefix] = max(top.get(prefix, 0), int(meta["card"]["code"][len(prefix) :]))
+    codes = [_front_matter(path.read_text(encoding="utf-8"))[0]["card"]["code"] for path in cards]
+    # Old codes of cards that moved stay taken (their short links redirect): copies number past them.
+    moved = yaml.safe_load((docs / "_data" / "verhuisd.yml").read_text(encoding="utf-8"))["moved"] or {}
+    codes += [old[2:-3].upper() for old in moved if old.startswith("k/")]
+    for code in codes:
+        prefix = re.match(r"[A-Z]+", code).group(0)
+        top[prefix] = max(top.get(prefix, 0), int(code[len(prefix) :]))
     for copy in range(1, factor):
         for path in cards:
             meta, body = _front_matter(path.read_text(encoding="utf-8"))

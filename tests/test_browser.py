@@ -396,13 +396,33 @@ def test_dutch_search_finds_the_card(open_page) -> None:
     assert not misses, "\n".join(misses)
 
 
-@pytest.mark.parametrize("path", ["", "partnerschap/respecteer-ouders/", "checklists/", "opleiders/", "rollen/"])
+MOBILE_PAGES = [
+    "",
+    "partnerschap/respecteer-ouders/",
+    "interventies/mediation/",
+    "casussen/leo-en-nora/",
+    "achtergrond/welke-aanpak-past/",
+    "checklists/",
+    "checklists/signalen-intieme-terreur/",
+    "opleiders/",
+    "rollen/",
+]
+
+
+@pytest.mark.parametrize("path", MOBILE_PAGES)
 def test_mobile_has_no_horizontal_scroll_and_a_usable_menu(open_page, path: str) -> None:
-    """At 375 px: no sideways scrolling, and the menu opens. Red when: opleiders/ gets a 900 px wide block."""
-    page, watch = open_page(path, viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    """At 360 px: no sideways scrolling, the card's content starts in the first screen, and the menu opens.
+
+    Red when: opleiders/ gets a 900 px wide block, or the copy buttons move back above a card's summary.
+    """
+    page, watch = open_page(path, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     watch.settle(page)
     width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 375, f"{path or 'home'}: page is {width}px wide on a 375px screen"
+    assert width <= 360, f"{path or 'home'}: page is {width}px wide on a 360px screen"
+    summary = page.locator("article .wk-samenvatting")
+    if summary.count():
+        top = summary.bounding_box()["y"]
+        assert top < 740, f"{path}: the summary starts below the first screen ({top:.0f}px)"
     page.locator("label.md-header__button[for='__drawer']").click()
     drawer = page.locator("nav.md-nav--primary")
     expect(drawer.get_by_role("link", name="Checklists", exact=True).first).to_be_visible()
