@@ -23,7 +23,7 @@ CHECKLIST_INDEX = "checklists/index.md"
 def _sections(handbook: Handbook) -> dict[str, str]:
     """Index page → its title in the navigation."""
     # The theme prints navigation titles as HTML, so text from data arrives escaped.
-    sections = {f"{family.id}/index.md": html_text(family.title) for family in handbook.family_registry.families}
+    sections = {f"{family.id}/index.md": str(html_text(family.title)) for family in handbook.family_registry.families}
     sections[CHECKLIST_INDEX] = "Checklists"
     return sections
 

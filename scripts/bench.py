@@ -91,6 +91,7 @@ def stock_project(ours: Path, target: Path) -> Path:
             shutil.copy2(asset, out)
     config = yaml.load((ours / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_PermissiveLoader)
     config["theme"].pop("custom_dir", None)
+    config["theme"]["language"] = "nl"  # our "custom" language lives in overrides/, which stock does not have
     config["plugins"] = [{"search": {"lang": "nl"}}]
     config.pop("extra_javascript", None)
     config["nav"] = _expanded_nav(ours)
