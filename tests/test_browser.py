@@ -63,7 +63,7 @@ SEARCHES = {
     "leernetwerk": "achtergrond/leernetwerk/",
     "schaalvraag": "interventies/veiligheidsbeoordeling/",
     # Phrases, abbreviations and likely misspellings a professional types between appointments.
-    "AWARE": "interventies/dwangmaatregelen/",
+    "MASIC pilot": "interventies/masic/",
     "huisverbod tijdelijk": "interventies/dwangmaatregelen/",
     "zorg en veiligheidshuis": "interventies/zorg-en-veiligheidshuis/",
     "need to know": "interventies/need-to-know/",
