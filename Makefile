@@ -9,7 +9,7 @@ SITE   := site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test lint format clean chromium nginx contract offline bench publish
+.PHONY: serve build test lint format clean chromium nginx hunspell contract offline bench publish
 
 # The site's packages; reinstalled when the pins change.
 $(VENV)/.site: requirements.txt
@@ -39,7 +39,10 @@ chromium:  ## Debian's Chromium for PDFs and browser tests (installed with apt w
 nginx:  ## Debian's nginx: the browser tests serve site/ with it, as production does (installed with apt when missing)
 	scripts/ensure_debian_package.sh nginx NGINX nginx
 
-test: build node_modules nginx  ## set up, then run the whole test suite (builds the real site)
+hunspell:  ## Debian's Dutch hunspell dictionary, for the spelling test (installed with apt when missing)
+	scripts/ensure_debian_package.sh /usr/share/hunspell/nl.dic HUNSPELL hunspell hunspell-nl
+
+test: build node_modules nginx hunspell  ## set up, then run the whole test suite (builds the real site)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
