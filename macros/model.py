@@ -225,15 +225,18 @@ class Term(Strict):
     term: Line
     abbr: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+&-]{2,12}$")] | None = None
     definition: Annotated[Line, StringConstraints(min_length=10)] | None = None
+    #: What a reader needs but the sources do not say (what an organisation or a law is): shown
+    #: labelled as general knowledge, never as the sources' definition.
+    general: Annotated[Line, StringConstraints(min_length=10)] | None = None
     mentioned_only: bool = False
     sources: list[SourceKey] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _defined_or_mentioned(self) -> Term:
-        if self.mentioned_only and self.definition is not None:
+        if self.mentioned_only and (self.definition or self.general):
             raise ValueError("a term the sources only mention has no definition (remove it or mentioned_only)")
-        if not self.mentioned_only and self.definition is None:
-            raise ValueError("give the definition the sources give, or mark the term mentioned_only: true")
+        if not self.mentioned_only and not (self.definition or self.general):
+            raise ValueError("give the sources' definition (or a general one), or mark the term mentioned_only")
         return self
 
 
