@@ -131,3 +131,19 @@ def test_the_situation_card_cites_a_source_in_every_situation(site: Path, handbo
         links = [a for part in parts for a in part.select("a[href]")]
         assert re.search(r"\b00[0-4]\b", text), f"{heading.get_text(strip=True)}: no source named"
         assert links, f"{heading.get_text(strip=True)}: no card linked"
+
+
+def test_search_results_say_what_a_hit_is(site: Path, handbook) -> None:
+    """A card and the checklist of the same name are told apart in search: the title says 'kaart V1' or
+    'checklist CL4' (pages say neither). Red when: the heading's screen-reader suffix is dropped."""
+    import json
+
+    titles = {
+        doc["location"]: doc["title"]
+        for doc in json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    }
+    for card in handbook.ordered():
+        assert titles[page_url(handbook.paths[card.id])].endswith(f"(kaart {card.code})")
+    for checklist in handbook.ordered_checklists():
+        assert titles[page_url(handbook.checklist_paths[checklist.id])].endswith(f"(checklist {checklist.code})")
+    assert titles["checklists/veilig-genoeg/"] != titles["vraagstukken/veilig-genoeg/"]
