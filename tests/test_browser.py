@@ -61,7 +61,7 @@ SEARCHES = {
     "presentiebenadering": "interventies/presentiebenadering/",
     "Vraagkrachtwijzer": "partnerschap/vraagkrachtwijzer/",
     "leernetwerk": "achtergrond/leernetwerk/",
-    "zes op tien": "interventies/veiligheidsbeoordeling/",
+    "veiligheidsbeoordeling": "interventies/veiligheidsbeoordeling/",
     # Phrases, abbreviations and likely misspellings a professional types between appointments.
     "MASIC pilot": "interventies/masic/",
     "huisverbod tijdelijk": "interventies/dwangmaatregelen/",
