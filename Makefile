@@ -4,18 +4,21 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# Zensical, the second builder, in its own environment (see requirements-zensical.txt).
+ZVENV  := .venv-zensical
 SITE   := site
 # Silence the banners about MkDocs 2 (from Material and from mkdocs-redirects): we pin MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test lint format clean chromium nginx hunspell contract offline bench publish
+.PHONY: serve build build-zensical test lint format clean chromium nginx hunspell contract offline bench publish
 
 # The site's packages; reinstalled when the pins change.
 $(VENV)/.site: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
 # Test and lint tools on top.
@@ -32,6 +35,16 @@ serve: $(VENV)/.site  ## set up, then serve the site on http://$(HOST):$(PORT)/w
 
 build: $(VENV)/.test chromium  ## the publishable site in site/: pages, exports, PDFs, security check; swapped in only when all pass
 	$(BIN)/python scripts/build.py --site $(SITE)
+
+$(ZVENV)/.zensical: requirements-zensical.txt pyproject.toml
+	test -x $(ZVENV)/bin/python || $(PYTHON) -m venv $(ZVENV)
+	$(ZVENV)/bin/python -m pip install --quiet --upgrade pip
+	$(ZVENV)/bin/python -m pip install --quiet -r requirements-zensical.txt
+	$(ZVENV)/bin/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+build-zensical: $(ZVENV)/.zensical $(VENV)/.test chromium  ## the same site built with Zensical, into build/site-zensical/ (same steps as make build)
+	$(BIN)/python scripts/build.py --site build/site-zensical --builder zensical
 
 chromium:  ## Debian's Chromium for PDFs and browser tests (installed with apt when missing)
 	scripts/ensure_debian_package.sh chromium CHROMIUM chromium fonts-dejavu-core

@@ -1,33 +1,40 @@
-"""Werkkaarten macros: the glue between the card model and mkdocs-macros.
+"""Werkkaarten macros: the glue between the card model and a builder that runs macros.
 
-This is the only module that knows about MkDocs. Everything else (model, loading, the handbook
-index, rendering) is plain Python, so a move to another generator that runs macros touches this
-file only. Files written next to the pages (cards.json, QR codes, short links) come from
-`scripts/build.py`, not from a build hook, so they do not depend on one builder's call order.
+This is the only module that knows about builders. Everything else (model, loading, the handbook
+index, rendering) is plain Python. Two builders run it: MkDocs with mkdocs-macros (the default)
+and Zensical, whose own macros extension reads the same `mkdocs.yml` settings. Only what both do
+is used here: `define_env(env)` with `env.conf`, `env.page`, `env.macro` and `env.filter`, and
+Jinja extensions listed in `j2_extensions` (see jinja_page.py for how cards get their header and
+footer). Zensical calls `define_env` once per page, so the validated handbook is cached.
+
+Files written next to the pages (cards.json, QR codes, short links) come from `scripts/build.py`,
+not from a build hook, so they do not depend on one builder's call order.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-
 from .errors import HandbookError, Problem
 from .escaping import html_text
-from .handbook import Handbook, build_date
+from .handbook import Handbook
+from .jinja_page import PAGE_FILTER
 from .navigation import expand_nav
-from .preflight import check_macro_calls
 from .rendering import Renderer
+from .session import validated
 
-#: Not under "mkdocs.": these warnings are printed but do not fail a strict build (an old site
-#: with cards past their review date must still build).
-log = logging.getLogger("werkkaarten")
+try:  # MkDocs prints a PluginError as one line; Zensical stops on any exception.
+    from mkdocs.exceptions import PluginError as StopBuild
+except ImportError:  # pragma: no cover - only without MkDocs (a Zensical-only install)
 
-__all__ = ["define_env", "on_post_page_macros"]
+    class StopBuild(Exception):  # type: ignore[no-redef]
+        """The build stops with this one-line message."""
+
+
+__all__ = ["define_env"]
 
 #: Set by scripts/bench.py: where to write each page's Markdown after macros ran, so the benchmark
 #: can build the very same Markdown with stock Material and compare.
@@ -36,24 +43,42 @@ DUMP_MARKDOWN = "WERKKAARTEN_DUMP_MARKDOWN"
 
 def define_env(env: Any) -> None:
     """Load and validate every card and every macro call before any page renders."""
-    docs_dir = Path(env.conf["docs_dir"])
+    conf = env.conf
     try:
-        handbook = Handbook.from_disk(docs_dir)
-        env.conf["nav"] = expand_nav(env.conf.get("nav"), handbook)
-        _refuse_redirect_plugin(env.conf)
-        renderer = Renderer(handbook, env.conf["site_url"] or "", env.conf["use_directory_urls"])
-        problems = check_macro_calls(handbook.files, renderer.macros())
-        if problems:
-            raise HandbookError(problems)
+        # Zensical rewrites every relative link as relative to the Markdown file; MkDocs only
+        # those to files it knows (see Renderer.site_file).
+        docs_dir = Path(conf["docs_dir"]).resolve()
+        handbook, renderer = validated(docs_dir, conf["site_url"] or "", _directory_urls(conf), not _is_mkdocs(conf))
+        if _is_mkdocs(conf):
+            # MkDocs builds the navigation after this; Zensical has built it before any Python runs.
+            conf["nav"] = expand_nav(conf.get("nav"), handbook)
+            _refuse_redirect_plugin(conf)
+            _local_offline_shim(conf)
     except HandbookError as error:
-        raise PluginError(str(error)) from None
+        raise StopBuild(str(error)) from None
     env.variables["handbook"] = handbook
     env.variables["_werkkaarten_renderer"] = renderer
-    _local_offline_shim(env.conf)
-    _warn_overdue(handbook)
 
     for name, method in renderer.macros().items():
         env.macro(_page_macro(env, method), name)
+    env.filter(_page_filter(env, handbook, renderer), PAGE_FILTER)
+
+
+def _is_mkdocs(conf: Any) -> bool:
+    """MkDocs hands over its config object; Zensical a plain dict."""
+    return not isinstance(conf, dict)
+
+
+def _directory_urls(conf: Any) -> bool:
+    value = conf.get("use_directory_urls")
+    return True if value is None else bool(value)
+
+
+def page_path(env: Any) -> str:
+    """The page's source path relative to docs/: `page.file.src_uri` in MkDocs, `page.path` in Zensical."""
+    page = env.page
+    file = getattr(page, "file", None)
+    return file.src_uri if file is not None else str(page.path)
 
 
 def _page_macro(env: Any, render: Callable[..., str]) -> Callable[..., str]:
@@ -64,13 +89,13 @@ def _page_macro(env: Any, render: Callable[..., str]) -> Callable[..., str]:
     """
 
     def call(*args: Any, **kwargs: Any) -> str:
-        page = env.page.file.src_uri
+        page = page_path(env)
         try:
             return render(page, *args, **kwargs)
         except HandbookError as error:
-            raise PluginError(f"docs/{page}: {render.__name__}: {error.problems[0].message}") from None
+            raise StopBuild(f"docs/{page}: {render.__name__}: {error.problems[0].message}") from None
         except Exception as error:
-            raise PluginError(f"docs/{page}: {render.__name__}: {error}") from None
+            raise StopBuild(f"docs/{page}: {render.__name__}: {error}") from None
 
     call.__name__ = render.__name__
     call.__doc__ = render.__doc__
@@ -101,67 +126,58 @@ def _local_offline_shim(conf: Any) -> None:
         conf["extra"]["polyfills"] = [OFFLINE_SHIM]
 
 
-def _warn_overdue(handbook: Handbook) -> None:
-    today = build_date()
-    for card in handbook.ordered():
-        if card.review_due < today:
-            log.warning(
-                "WARNING - werkkaarten: docs/%s (%s) is past its review date (%s)",
-                handbook.paths[card.id],
-                card.code,
-                card.review_due.isoformat(),
-            )
+def _page_filter(env: Any, handbook: Handbook, renderer: Renderer) -> Callable[[str], str]:
+    """Wrap a page's rendered text in its generated header and footer (see jinja_page.py).
 
-
-def on_post_page_macros(env: Any) -> None:
-    """Wrap every card page in its generated header and footer, after the author's macros ran.
-
-    mkdocs-macros calls this for every page; the card's own file holds only its body text, so
-    title, code, sources, safety notes and cross-links are never written twice by hand. Every page
-    also gets the glossary's abbreviations, so they show as hover text wherever they occur. The
-    generated parts hold no macros, so they are added after rendering: the macros plugin then
-    only compiles what the author wrote.
+    The card's own file holds only its body text, so title, code, sources, safety notes and
+    cross-links are never written twice by hand. Every page also gets the glossary's
+    abbreviations, so they show as hover text wherever they occur. The generated parts hold no
+    macros, so they are added to the rendered text: only what the author wrote is compiled.
 
     The page title and description go into HTML that the theme prints without escaping them, so
     they are set as escaped HTML text (a title "Kinderen <6 jaar>" shows as written).
     """
-    try:
-        _wrap_page(env)
-    except HandbookError as error:
-        raise PluginError(f"docs/{env.page.file.src_uri}: {error.problems[0]}") from None
-    _dump_for_benchmark(env)
+
+    def wrap(text: str) -> str:
+        src_uri = page_path(env)
+        try:
+            markdown = _wrap_page(env.page, src_uri, str(text), handbook, renderer)
+        except HandbookError as error:
+            raise StopBuild(f"docs/{src_uri}: {error.problems[0]}") from None
+        _dump_for_benchmark(src_uri, markdown)
+        return markdown
+
+    wrap.__name__ = PAGE_FILTER
+    return wrap
 
 
-def _wrap_page(env: Any) -> None:
-    handbook: Handbook = env.variables["handbook"]
-    renderer: Renderer = env.variables["_werkkaarten_renderer"]
-    src_uri = env.page.file.src_uri
+def _wrap_page(page: Any, src_uri: str, text: str, handbook: Handbook, renderer: Renderer) -> str:
     card = handbook.card_for_page(src_uri)
     checklist = handbook.checklist_for_page(src_uri)
-    parts = [env.markdown]
+    parts = [text]
     if card is not None or checklist is not None:
         # Cards and checklists are not in the navigation: the left column would stay empty, so the
         # content takes its width (the contents list of a long card is in the card itself).
-        env.page.meta.setdefault("hide", ["navigation"])
+        page.meta.setdefault("hide", ["navigation"])
     if card is not None:
-        parts = [renderer.card_header(src_uri, card), env.markdown, renderer.card_footer(src_uri, card)]
+        parts = [renderer.card_header(src_uri, card), text, renderer.card_footer(src_uri, card)]
         # "kaart P1" in the title: search results and browser tabs tell a card from a checklist.
-        env.page.meta.update(title=html_text(f"{card.title} · kaart {card.code}"), description=html_text(card.summary))
+        page.meta.update(title=html_text(f"{card.title} · kaart {card.code}"), description=html_text(card.summary))
     elif checklist is not None:
-        parts = [renderer.checklist_page(src_uri, checklist, env.markdown)]
+        parts = [renderer.checklist_page(src_uri, checklist, text)]
         # A checklist repeats lines of its cards: in search the card, where the line is explained, comes first.
-        env.page.meta.setdefault("search", {"boost": 0.2})
-        env.page.meta.update(
+        page.meta.setdefault("search", {"boost": 0.2})
+        page.meta.update(
             title=html_text(f"{checklist.title} · checklist {checklist.code}"),
             description=html_text(checklist.purpose),
         )
-    env.markdown = "\n".join([*parts, renderer.abbreviations(src_uri)])
+    return "\n".join([*parts, renderer.abbreviations(src_uri)])
 
 
-def _dump_for_benchmark(env: Any) -> None:
+def _dump_for_benchmark(src_uri: str, markdown: str) -> None:
     """Only for the benchmark: keep the final Markdown of each page."""
     target = os.environ.get(DUMP_MARKDOWN)
     if target:
-        path = Path(target) / env.page.file.src_uri
+        path = Path(target) / src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(env.markdown, encoding="utf-8")
+        path.write_text(markdown, encoding="utf-8")

@@ -107,6 +107,17 @@ def body_problems(label: str, body: str, first_line: int, kind: str) -> list[Pro
         _check_tag(match, kind, lambda message, start=start: at(start, message))
     if kind in ("card", "checklist"):
         _check_headings(text, at)
+    if kind in ("card", "checklist") and not body.strip():
+        # Python-Markdown returns "" for an empty text before any extension runs, so a builder that
+        # runs macros as a Markdown extension (Zensical) would publish an empty page.
+        problems.append(
+            Problem(
+                label,
+                "body",
+                f"is empty; write the {kind}'s own text, or a Jinja comment such as "
+                "{# De pagina wordt gemaakt uit de front matter. #}",
+            )
+        )
     return problems
 
 

@@ -89,10 +89,13 @@ def dutch_date(value: date) -> str:
 class Renderer:
     """Renders the handbook's pieces as seen from one page (links depend on where you stand)."""
 
-    def __init__(self, handbook: Handbook, site_url: str, directory_urls: bool = True) -> None:
+    def __init__(
+        self, handbook: Handbook, site_url: str, directory_urls: bool = True, rewrites_links: bool = False
+    ) -> None:
         self.handbook = handbook
         self.site_url = site_url.rstrip("/") + "/"
         self.directory_urls = directory_urls
+        self.rewrites_links = rewrites_links
         self.templates = Environment(
             loader=FileSystemLoader(TEMPLATES),
             undefined=StrictUndefined,
@@ -113,9 +116,14 @@ class Renderer:
     def site_file(self, page_uri: str, path: str) -> str:
         """A link to a file the build writes outside docs/ (PDFs, cards.json, QR codes).
 
-        MkDocs cannot check or rewrite these links, so they are computed from where the page is
-        written: `x/index.html` with directory URLs, `x.html` in the offline edition.
+        MkDocs leaves a link to a file it does not know as written, so for MkDocs the link is
+        computed from where the page is written: `x/index.html` with directory URLs, `x.html` in
+        the offline edition. Zensical rewrites every relative link in a page as if it were
+        relative to the Markdown file (`rewrites_links`), so for Zensical it is written that way.
+        scripts/check_links.py checks the result with either builder.
         """
+        if self.rewrites_links:
+            return posixpath.relpath(path, posixpath.dirname(page_uri) or ".")
         stem = page_uri.removesuffix(".md")
         if self.directory_urls and not stem.endswith("index") and stem != "index":
             page_dir = stem

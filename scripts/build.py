@@ -1,14 +1,16 @@
 """Build the publishable site: all steps into a temporary folder, then swap it into place.
 
-Steps: the strict page build (MkDocs), the files next to the pages (cards.json, QR codes, short
-links and moved pages), the checklist PDFs, the security policy check and its headers. `site/` is
-replaced only when every step has succeeded, so a failed build leaves the previous site exactly as
-it was, and nobody can deploy a half-built one by hand.
+Steps: the strict page build (MkDocs by default, or Zensical with `--builder zensical`), the files
+next to the pages (cards.json, QR codes, short links and moved pages), the checklist PDFs, a check of
+every same-site link and anchor, the security policy check and its headers, and pre-compressed
+copies (gzip and Brotli) for hosts that serve them. `site/` is replaced only when every step has
+succeeded, so a failed build leaves the previous site exactly as it was, and nobody can deploy a
+half-built one by hand.
 
 The published address (printed in PDFs, QR codes and citations) comes from SITE_URL through
 mkdocs.yml. A build without one is local and says so; `--publish` refuses it.
 
-Usage: python scripts/build.py [--site site] [--project .] [--no-pdf] [--publish]
+Usage: python scripts/build.py [--site site] [--project .] [--builder mkdocs|zensical] [--no-pdf] [--publish]
 """
 
 from __future__ import annotations
@@ -49,9 +51,13 @@ def placeholder_reason(url: str) -> str | None:
     return f"{host} is a private or local address" if address.is_private or address.is_loopback else None
 
 
-def _step(name: str, command: list[str], cwd: Path) -> None:
+#: Where `make build-zensical` installs the pinned Zensical (its own environment: its packages differ).
+ZENSICAL = Path(os.environ.get("ZENSICAL", ROOT / ".venv-zensical" / "bin" / "zensical"))
+
+
+def _step(name: str, command: list[str], cwd: Path, env: dict[str, str] | None = None) -> None:
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=BUILD_ENV)
+    result = subprocess.run(command, cwd=cwd, env={**BUILD_ENV, **(env or {})})
     if result.returncode != 0:
         raise SystemExit(f"build failed at step '{name}' (exit {result.returncode}); site/ is unchanged")
     print(f"build: {name} ({time.perf_counter() - started:.1f} s)", flush=True)
@@ -77,7 +83,23 @@ def _swap(built: Path, site: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build(project: Path, site: Path, pdfs: bool = True, publish: bool = False) -> None:
+def _pages(builder: str, project: Path, out: Path) -> None:
+    """Both builders read mkdocs.yml, including site_dir (WERKKAARTEN_SITE_DIR); Zensical only
+    writes inside the project, so it builds there and the result is moved into place."""
+    if builder == "mkdocs":
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
+        _step("pages (MkDocs)", command, project, {"WERKKAARTEN_SITE_DIR": str(out)})
+        return
+    inside = Path(tempfile.mkdtemp(prefix=".zensical-", dir=project))
+    try:
+        command = [str(ZENSICAL), "build", "--strict", "--clean", "-f", "mkdocs.yml"]
+        _step("pages (Zensical)", command, project, {"WERKKAARTEN_SITE_DIR": str(inside / "site")})
+        shutil.move(inside / "site", out)
+    finally:
+        shutil.rmtree(inside, ignore_errors=True)
+
+
+def build(project: Path, site: Path, pdfs: bool = True, publish: bool = False, builder: str = "mkdocs") -> None:
     url = site_url(project)
     reason = placeholder_reason(url)
     if publish and reason:
@@ -90,14 +112,18 @@ def build(project: Path, site: Path, pdfs: bool = True, publish: bool = False) -
     work = Path(tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent))
     out = work / "site"
     try:
-        _step("pages", [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out)], project)
+        _pages(builder, project, out)
         _exports(project, out, url)
         print("build: cards.json, QR codes, short links", flush=True)
         if pdfs:
             script = ROOT / "scripts" / "make_pdfs.py"
             _step("checklist PDFs", [sys.executable, str(script), "--site", str(out), "--docs", "docs"], project)
+        script = ROOT / "scripts" / "check_links.py"
+        _step("links and anchors", [sys.executable, str(script), "--site", str(out), *_skipped(pdfs)], project)
         script = ROOT / "scripts" / "security_headers.py"
         _step("security policy and headers", [sys.executable, str(script), "--site", str(out)], project)
+        script = ROOT / "scripts" / "compress.py"
+        _step("gzip and Brotli copies", [sys.executable, str(script), "--site", str(out)], project)
         _swap(out, site)
     except BaseException:
         print("build: failed; the previous site is unchanged", file=sys.stderr)
@@ -107,16 +133,21 @@ def build(project: Path, site: Path, pdfs: bool = True, publish: bool = False) -
     print(f"build: {site} is ready for {url}")
 
 
+def _skipped(pdfs: bool) -> list[str]:
+    return [] if pdfs else ["--skip", "pdf/"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--project", type=Path, default=ROOT)
     parser.add_argument("--no-pdf", action="store_true", help="skip the checklist PDFs (bad-input tests)")
     parser.add_argument("--publish", action="store_true", help="refuse a local or placeholder site_url")
+    parser.add_argument("--builder", choices=("mkdocs", "zensical"), default="mkdocs")
     args = parser.parse_args()
     os.chdir(args.project)
     try:
-        build(args.project.resolve(), args.site, pdfs=not args.no_pdf, publish=args.publish)
+        build(args.project.resolve(), args.site, pdfs=not args.no_pdf, publish=args.publish, builder=args.builder)
     except HandbookError as error:
         raise SystemExit(str(error)) from None
 

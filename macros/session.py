@@ -1,0 +1,62 @@
+"""One validated handbook per content state, however often a builder asks for it.
+
+MkDocs calls `define_env` once per build; Zensical once per page, re-running `macros/__init__.py`
+each time. This module is imported normally (and so kept in `sys.modules`), so its cache lives
+across those calls: the cards are read and every macro call checked once, not once per page.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import HandbookError
+from .handbook import Handbook, build_date
+from .preflight import check_macro_calls
+from .rendering import Renderer
+
+#: Not under "mkdocs.": these warnings are printed but do not fail a strict build (an old site
+#: with cards past their review date must still build).
+log = logging.getLogger("werkkaarten")
+
+Fingerprint = tuple[tuple[str, int, int], ...]
+
+
+def validated(docs_dir: Path, site_url: str, directory_urls: bool, rewrites_links: bool) -> tuple[Handbook, Renderer]:
+    """The handbook and its renderer, read and checked once for this state of docs/.
+
+    The key includes every file's size and modification time, so `mkdocs serve` sees an edit at
+    once, and a build never reuses another docs folder's handbook.
+    """
+    fingerprint = tuple(
+        (str(path), stat.st_size, stat.st_mtime_ns)
+        for path in sorted(docs_dir.rglob("*"))
+        if path.is_file() and (stat := path.stat())
+    )
+    return _validated_once(docs_dir, site_url, directory_urls, rewrites_links, fingerprint)
+
+
+@lru_cache(maxsize=4)
+def _validated_once(
+    docs_dir: Path, site_url: str, directory_urls: bool, rewrites_links: bool, fingerprint: Fingerprint
+) -> tuple[Handbook, Renderer]:
+    handbook = Handbook.from_disk(docs_dir)
+    renderer = Renderer(handbook, site_url, directory_urls, rewrites_links)
+    problems = check_macro_calls(handbook.files, renderer.macros())
+    if problems:
+        raise HandbookError(problems)
+    _warn_overdue(handbook)
+    return handbook, renderer
+
+
+def _warn_overdue(handbook: Handbook) -> None:
+    today = build_date()
+    for card in handbook.ordered():
+        if card.review_due < today:
+            log.warning(
+                "WARNING - werkkaarten: docs/%s (%s) is past its review date (%s)",
+                handbook.paths[card.id],
+                card.code,
+                card.review_due.isoformat(),
+            )
