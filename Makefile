@@ -51,11 +51,12 @@ chromium:  ## Debian's Chromium for PDFs and browser tests (installed with apt w
 
 nginx:  ## Debian's nginx: the browser tests serve site/ with it, as production does (installed with apt when missing)
 	scripts/ensure_debian_package.sh nginx NGINX nginx
+	scripts/ensure_debian_package.sh /usr/lib/nginx/modules/ngx_http_brotli_static_module.so NGINX libnginx-mod-http-brotli-static
 
 hunspell:  ## Debian's Dutch hunspell dictionary, for the spelling test (installed with apt when missing)
 	scripts/ensure_debian_package.sh /usr/share/hunspell/nl.dic HUNSPELL hunspell hunspell-nl
 
-test: build node_modules nginx hunspell  ## set up, then run the whole test suite (builds the real site)
+test: build $(ZVENV)/.zensical node_modules nginx hunspell  ## set up, then run the whole test suite (builds the real site)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest

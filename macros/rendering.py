@@ -60,7 +60,12 @@ ALL_CHECKLISTS_PDF = "pdf/alle-checklists.pdf"
 
 
 def relative_link(from_src_uri: str, to_src_uri: str, anchor: str = "") -> str:
-    """A link from one Markdown file to another, as MkDocs resolves it (relative to the source file)."""
+    """A link from one Markdown file to another, as MkDocs resolves it (relative to the source file).
+
+    A link within the page is only its anchor: builders write a link to the page itself differently
+    (MkDocs `./#x`, Zensical `../page/#x`), and `#x` needs no rewriting by either."""
+    if anchor and from_src_uri == to_src_uri:
+        return f"#{anchor}"
     link = posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
     return f"{link}#{anchor}" if anchor else link
 

@@ -41,6 +41,8 @@ NGINX_MAX_PARAMETER = 4096
 #: nginx's temporary directories; each is set, so none falls back to /var/lib/nginx.
 TEMP_KINDS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
 GZIP_TYPES = "text/css application/javascript application/json image/svg+xml text/xml application/xml text/plain"
+#: Debian's module that serves the build's pre-compressed `x.br` files (libnginx-mod-http-brotli-static).
+BROTLI_STATIC = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 
 
 class NginxError(RuntimeError):
@@ -91,9 +93,16 @@ def render_conf(site: Path, prefix: str, port: int, workdir: Path, mime_types: P
         raise ValueError(f"prefix must start and end with '/': {prefix!r}")
     site, workdir = site.resolve(), workdir.resolve()
     temp = "\n".join(f"    {kind}_temp_path {_q(workdir / kind)};" for kind in TEMP_KINDS)
+    # The build writes x.br and x.gz next to every text file (scripts/compress.py): served as they
+    # are, they are smaller than on-the-fly compression, and cost the server nothing per request.
+    brotli_module = f"load_module {_q(BROTLI_STATIC)};" if BROTLI_STATIC.exists() else ""
+    brotli = (
+        "brotli_static on;" if BROTLI_STATIC.exists() else "# brotli_static: install libnginx-mod-http-brotli-static"
+    )
     return f"""\
 # Serves {site} under {prefix} on http://127.0.0.1:{port}{prefix}
 # Written by scripts/nginx.py. Every file nginx writes is in {workdir}.
+{brotli_module}
 daemon off;
 worker_processes 1;
 {user}
@@ -115,6 +124,8 @@ http {{
     server_tokens off;
     gzip on;
     gzip_types {GZIP_TYPES};
+    gzip_static on;
+    {brotli}
 
     server {{
         listen 127.0.0.1:{port};

@@ -153,6 +153,10 @@ CASES: dict[str, Case] = {
         [CARD, "line", "sources: written twice"],
         edit('  sources: ["001"]', '  sources: ["001", "000"]'),
     ),
+    "a checklist page with an empty body (Zensical would publish it empty)": case(
+        raw(CHECKLIST, lambda text: text.split(b"\n---\n", 1)[0] + b"\n---\n"),
+        [CHECKLIST, "body", "is empty"],
+    ),
     "the same key twice in the source registry (A53)": case(
         edit('  "000":', '  "001":', SOURCES),
         [SOURCES, "written twice"],

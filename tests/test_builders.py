@@ -1,0 +1,120 @@
+"""One handbook, two builders: Zensical builds what MkDocs builds, and the build's own checks hold for both.
+
+The Zensical build runs `scripts/build.py --builder zensical` with the pinned Zensical that `make test`
+installs (`.venv-zensical`, requirements-zensical.txt), so the comparison is of two complete builds.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import brotli
+import pytest
+from conftest import ROOT, TEST_ENV
+
+from scripts.build import ZENSICAL
+from scripts.check_links import broken_links
+from scripts.compress import compressible
+from scripts.parity import differences, pages
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not ZENSICAL.exists():
+        pytest.fail(f"{ZENSICAL} is missing: run 'make build-zensical' (make test installs it)", pytrace=False)
+    site = tmp_path_factory.mktemp("zensical") / "site"
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--site", str(site), "--builder", "zensical", "--no-pdf"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=TEST_ENV,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "pages (Zensical)" in run.stdout
+    return site
+
+
+def test_zensical_builds_the_same_handbook(site: Path, zensical_site: Path) -> None:
+    """Same pages, article text, links, heading ids, short links, cards.json and QR codes as MkDocs.
+
+    Red when: the card wrapping runs in a hook only MkDocs calls (Zensical's cards lose header and
+    footer, its empty checklist pages come out empty), or a generated link is written for one
+    builder's way of rewriting links only (Renderer.site_file).
+    """
+    assert len(pages(site)) > 150
+    found = differences(site, zensical_site)
+    assert not found, "\n".join(found[:20])
+
+
+def test_the_comparison_sees_a_difference(site: Path, tmp_path: Path) -> None:
+    """The parity check can fail: a changed sentence, a changed link and a missing QR code are each reported."""
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("*.pdf"))
+    card = copy / "partnerschap" / "kind-centraal" / "index.html"
+    html = card.read_text(encoding="utf-8")
+    assert html.count("<h2 ") > 2
+    html = html.replace("<h2 ", '<p>Een zin die de bron niet heeft: <a href="#x">hier</a>.</p><h2 ', 1)
+    card.write_text(html, encoding="utf-8")
+    (copy / "qr" / "p1.svg").unlink()
+    found = "\n".join(differences(site, copy))
+    assert "partnerschap/kind-centraal/index.html: article text differs" in found
+    assert "partnerschap/kind-centraal/index.html: links differ" in found
+    assert "qr/: different files (['qr/p1.svg'])" in found
+
+
+def test_the_link_check_finds_a_broken_link_and_a_missing_anchor(site: Path, tmp_path: Path) -> None:
+    """scripts/check_links.py (a build step) fails on what either builder lets through."""
+    assert broken_links(site) == ([], broken_links(site)[1])
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("*.pdf", "*.gz", "*.br"))
+    page = copy / "index.html"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "</article>", '<a href="partnerschap/weg/">a</a><a href="partnerschap/kind-centraal/#weg">b</a></article>'
+        ),
+        encoding="utf-8",
+    )
+    broken, checked = broken_links(copy, skip=("pdf/",))
+    assert checked > 5000
+    assert broken == [
+        ": partnerschap/weg/: no such file",
+        ": partnerschap/kind-centraal/#weg: no element with id 'weg'",
+    ]
+
+
+def test_every_text_file_has_identical_gzip_and_brotli_copies(site: Path) -> None:
+    """What nginx serves with gzip_static and brotli_static is the file itself, compressed."""
+    files = compressible(site)
+    assert len(files) > 150
+    for path in files:
+        data = path.read_bytes()
+        assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == data, path
+        assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == data, path
+    index = site / "search" / "search_index.json"
+    assert len((site / "search" / "search_index.json.br").read_bytes()) < len(index.read_bytes()) / 5
+
+
+@pytest.mark.parametrize(("accept", "encoding"), [("br, gzip", "br"), ("gzip", "gzip"), ("identity", None)])
+def test_nginx_serves_the_precompressed_copies(site: Path, accept: str, encoding: str | None) -> None:
+    """With the configuration we ship (scripts/nginx.py), a browser that accepts Brotli gets the .br copy.
+
+    Red when: brotli_static or gzip_static is missing from the configuration, or the module is not loaded.
+    """
+    from scripts.nginx import serve_nginx
+
+    decode = {"br": brotli.decompress, "gzip": gzip.decompress, None: lambda data: data}[encoding]
+    with serve_nginx(site) as base:
+        for path in ("search/search_index.json", "partnerschap/kind-centraal/"):
+            request = urllib.request.Request(base + path, headers={"Accept-Encoding": accept})
+            with urllib.request.urlopen(request, timeout=30) as response:
+                assert response.headers.get("Content-Encoding") == encoding, path
+                body = decode(response.read())
+            file = site / path / "index.html" if path.endswith("/") else site / path
+            assert body == file.read_bytes(), path
