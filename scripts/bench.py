@@ -1,7 +1,9 @@
 """The benchmark: build time, scale, page weight, Lighthouse and PDFs, printed next to their targets.
 
 Figures come from here, never from timed tests. Everything runs on copies in a temporary folder;
-the project itself is not touched. Results are printed as a table and written as JSON.
+the project itself is not touched. Results are printed as a table and written as JSON. Both
+builders are measured side by side: MkDocs with Material (the default) and Zensical (`make
+build-zensical` installs it); without Zensical installed its columns are left out, and say so.
 
 Usage: python scripts/bench.py [--runs 5] [--scales 1,10,30] [--lighthouse-runs 3] [--skip-lighthouse]
 """
@@ -9,6 +11,7 @@ Usage: python scripts/bench.py [--runs 5] [--scales 1,10,30] [--lighthouse-runs 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import re
@@ -28,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros import DUMP_MARKDOWN  # noqa: E402
 from scripts.browser import CHROMIUM_ARGS, chromium_path, free_port, serve  # noqa: E402
+from scripts.build import ZENSICAL  # noqa: E402
 from scripts.project import BUILD_ENV, copy_project  # noqa: E402
 
 ENV = BUILD_ENV
@@ -39,8 +43,8 @@ TARGETS = {
     "build_ratio": "≤ 1.15 × stock Material",
     "build_per_page_flat": "within 20 % from 1× to 30×",
     "html_per_page_flat": "30× within 10 % of 1×",
-    "first_visit_card_gzip": "≤ 120 KB gzip",
-    "following_page_gzip": "≤ 15 KB gzip",
+    "first_visit_card_gzip": "≤ 120 KB compressed",
+    "following_page_gzip": "≤ 15 KB compressed",
     "lighthouse_mobile": "performance ≥ 98, accessibility, best practices and SEO 100",
 }
 
@@ -61,6 +65,33 @@ def mkdocs_build(project: Path, site: Path, env: dict[str, str] | None = None, c
     if run.returncode != 0:
         raise SystemExit(f"build failed in {project}:\n{run.stdout}{run.stderr}")
     return elapsed
+
+
+def zensical_build(project: Path, site: Path) -> float:
+    """A clean Zensical build (no cache) of a copy; Zensical writes only inside the project."""
+    inside = project / "build" / "zensical-site"
+    shutil.rmtree(inside, ignore_errors=True)
+    started = time.perf_counter()
+    run = subprocess.run(
+        [str(ZENSICAL), "build", "--clean", "--strict", "-f", "mkdocs.yml"],
+        cwd=project,
+        env={**ENV, "WERKKAARTEN_SITE_DIR": str(inside)},
+        capture_output=True,
+        text=True,
+    )
+    elapsed = time.perf_counter() - started
+    if run.returncode != 0:
+        raise SystemExit(f"Zensical build failed in {project}:\n{run.stdout}{run.stderr}")
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.move(inside, site)
+    return elapsed
+
+
+BUILDERS = {"mkdocs": mkdocs_build, "zensical": zensical_build}
+
+
+def builders() -> list[str]:
+    return ["mkdocs", "zensical"] if ZENSICAL.exists() else ["mkdocs"]
 
 
 def pages_of(site: Path) -> list[Path]:
@@ -118,12 +149,15 @@ def _expanded_nav(project: Path) -> list[Any]:
 def bench_build(work: Path, runs: int) -> dict[str, Any]:
     ours = copy_project(work / "ours")
     stock = stock_project(ours, work / "stock")
-    times: dict[str, list[float]] = {"ours": [], "stock": []}
-    for _ in range(runs):  # alternate, so both see the same machine load
+    times: dict[str, list[float]] = {"ours": [], "stock": [], "zensical": []}
+    for _ in range(runs):  # alternate, so all see the same machine load
         times["ours"].append(mkdocs_build(ours, work / "site-ours"))
         times["stock"].append(mkdocs_build(stock, work / "site-stock"))
+        if "zensical" in builders():
+            times["zensical"].append(zensical_build(ours, work / "site-zensical"))
     ours_s, stock_s = statistics.median(times["ours"]), statistics.median(times["stock"])
-    return {"ours_s": ours_s, "stock_s": stock_s, "ratio": ours_s / stock_s, "runs": runs}
+    zensical_s = statistics.median(times["zensical"]) if times["zensical"] else None
+    return {"ours_s": ours_s, "stock_s": stock_s, "ratio": ours_s / stock_s, "zensical_s": zensical_s, "runs": runs}
 
 
 # -- scale --------------------------------------------------------------------------------------
@@ -168,13 +202,15 @@ def replicate(project: Path, factor: int) -> None:
             (path.parent / f"{checklist['id']}.md").write_text(text, encoding="utf-8")
 
 
-def bench_scale(work: Path, scales: list[int]) -> list[dict[str, Any]]:
+def bench_scale(work: Path, scales: list[int], builder: str = "mkdocs") -> list[dict[str, Any]]:
     rows = []
     for factor in scales:
-        project = copy_project(work / f"scale-{factor}")
-        replicate(project, factor)
-        site = work / f"scale-{factor}-site"
-        seconds = mkdocs_build(project, site)
+        project = work / f"scale-{factor}"
+        if not project.exists():
+            copy_project(project)
+            replicate(project, factor)
+        site = work / f"scale-{factor}-site-{builder}"
+        seconds = BUILDERS[builder](project, site)
         pages = pages_of(site)
         card_pages = [
             p for p in pages if re.search(r"/(partnerschap|interventies|lessen|achtergrond)/[^/]+/index", str(p))
@@ -188,7 +224,7 @@ def bench_scale(work: Path, scales: list[int]) -> list[dict[str, Any]]:
                 "s_per_page": seconds / len(pages),
                 "card_html_median_bytes": statistics.median(sizes),
                 "all_html_mean_bytes": statistics.mean(p.stat().st_size for p in pages),
-                "search_index_bytes": (site / "search" / "search_index.json").stat().st_size,
+                "search_index_bytes": _search_index(site).stat().st_size,
             }
         )
     return rows
@@ -199,41 +235,57 @@ def bench_scale(work: Path, scales: list[int]) -> list[dict[str, Any]]:
 
 #: What GitHub Pages sends: a short cache lifetime, so the next page reuses CSS, JS and the index.
 HOST_HEADERS = {"Cache-Control": "max-age=600"}
+#: The host set-ups the README names, and how each sends a file: our nginx configuration serves the
+#: build's .br copy to browsers that accept Brotli (every browser over HTTPS) and its .gz copy to the
+#: rest; a host that compresses on the fly (GitHub Pages, most static hosts) sends gzip at level 6.
+HOSTS = ("nginx (shipped): Brotli", "nginx (shipped): gzip", "gzip on the fly", "uncompressed")
 
 
-def site_for_port(work: Path, port: int) -> Path:
-    """The site built for the address it is served from, as in production.
+def _sizes(file: Path) -> dict[str, int]:
+    data = file.read_bytes()
+    on_the_fly = len(gzip.compress(data, compresslevel=6, mtime=0))
+    br, gz = file.with_name(file.name + ".br"), file.with_name(file.name + ".gz")
+    return {
+        HOSTS[0]: br.stat().st_size if br.exists() else on_the_fly,
+        HOSTS[1]: gz.stat().st_size if gz.exists() else on_the_fly,
+        HOSTS[2]: on_the_fly,
+        HOSTS[3]: len(data),
+    }
+
+
+BUILD = [sys.executable, str(ROOT / "scripts" / "build.py")]
+
+
+def site_for_port(work: Path, port: int, builder: str) -> Path:
+    """The site built for the address it is served from, as in production, with `make build`'s steps.
 
     Material's instant navigation only follows links listed in sitemap.xml, which holds
     `site_url` addresses; a site built for another origin loads every page in full.
     """
-    project = work / "ours"
-    config = project / "mkdocs.yml"
-    original = config.read_text(encoding="utf-8")
-    local = re.sub(r"^site_url: .*$", f"site_url: http://127.0.0.1:{port}/werkkaarten/", original, flags=re.MULTILINE)
-    config.write_text(local, encoding="utf-8")
-    try:
-        site = work / f"site-{port}"
-        mkdocs_build(project, site)
-    finally:
-        config.write_text(original, encoding="utf-8")
+    site = work / f"site-{builder}-{port}"
+    run = subprocess.run(
+        [*BUILD, "--project", str(work / "ours"), "--site", str(site), "--no-pdf", "--builder", builder],
+        env={**ENV, "SITE_URL": f"http://127.0.0.1:{port}/werkkaarten/"},
+        capture_output=True,
+        text=True,
+    )
+    if run.returncode != 0:
+        raise SystemExit(f"build for the benchmark failed:\n{run.stdout}{run.stderr}")
     return site
 
 
-def bench_weight(work: Path) -> dict[str, Any]:
-    """Bytes on the wire for a first visit and for the next page, as Chromium's network log counts them.
+def bench_weight(work: Path, builder: str) -> dict[str, Any]:
+    """Bytes a reader downloads on a first visit and on the next page, for each host set-up.
 
-    The server gzips text like a static host; bytes served from the browser cache count as zero.
+    Chromium loads each page and follows one link; what it requests (and does not take from its
+    cache) is counted with the size each host set-up sends for that file. HTTP headers are left out.
     """
     from playwright.sync_api import sync_playwright
 
     results: dict[str, Any] = {}
     port = free_port()
-    site = site_for_port(work, port)
-    with (
-        serve(site, compress=True, headers=HOST_HEADERS, port=port) as base,
-        sync_playwright() as playwright,
-    ):
+    site = site_for_port(work, port, builder)
+    with serve(site, headers=HOST_HEADERS, port=port) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for name, path in PAGES.items():
             context = browser.new_context()
@@ -241,56 +293,68 @@ def bench_weight(work: Path) -> dict[str, Any]:
             cdp = context.new_cdp_session(page)
             cdp.send("Network.enable")
             urls: dict[str, str] = {}
-            wire: list[tuple[str, int]] = []
+            loaded: list[str] = []
             cdp.on(
                 "Network.responseReceived", lambda e, urls=urls: urls.__setitem__(e["requestId"], e["response"]["url"])
             )
             cdp.on(
                 "Network.loadingFinished",
-                lambda e, urls=urls, wire=wire: wire.append(
-                    (urls.get(e["requestId"], ""), int(e["encodedDataLength"]))
+                lambda e, urls=urls, loaded=loaded: (
+                    loaded.append(urls.get(e["requestId"], "")) if e["encodedDataLength"] > 0 else None
                 ),
             )
-            raw: list[int] = []
-            page.on("response", lambda r, raw=raw: raw.append(_body_length(r)))
             page.goto(base + path, wait_until="networkidle")
             page.wait_for_timeout(500)
-            first, first_raw = list(wire), sum(raw)
-            wire.clear()
-            raw.clear()
+            first = list(loaded)
+            loaded.clear()
             target = FOLLOWING[name].rstrip("/").split("/")[-1]
             page.locator(f"article a[href$='{target}/']").first.click()
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(500)
-            following = [w for w in wire if w[1] > 0]
+            following = list(loaded)
             context.close()
             results[name] = {
-                "first_raw": first_raw,
-                "first_gzip": sum(n for _, n in first),
+                "first": _totals(site, base, first),
+                "following": _totals(site, base, following),
                 "first_requests": len(first),
-                "following_raw": sum(raw),
-                "following_gzip": sum(n for _, n in following),
-                "following_requests": len(following),
-                "following_urls": [u.removeprefix(base) for u, _ in following],
-                "by_type_gzip": _by_type(first),
+                "following_urls": [u.removeprefix(base) for u in following],
+                "first_by_type": _by_type(site, base, first),
             }
         browser.close()
     return results
 
 
-def _body_length(response: Any) -> int:
-    try:
-        return len(response.body())
-    except Exception:  # redirects and aborted requests have no body
-        return 0
+def _file_of(site: Path, base: str, url: str) -> Path | None:
+    if not url.startswith(base):
+        return None
+    path = url.removeprefix(base).split("?")[0].split("#")[0]
+    file = site / path / "index.html" if path.endswith("/") or not path else site / path
+    return file if file.is_file() else None
 
 
-def _by_type(responses: list[tuple[str, int]]) -> dict[str, int]:
-    totals: dict[str, int] = {}
-    for url, zipped in responses:
-        kind = "search index" if "search_index" in url else Path(url.split("?")[0]).suffix.lstrip(".") or "html"
-        totals[kind] = totals.get(kind, 0) + zipped
+def _totals(site: Path, base: str, urls: list[str]) -> dict[str, int]:
+    totals = dict.fromkeys(HOSTS, 0)
+    for url in urls:
+        if file := _file_of(site, base, url):
+            for host, size in _sizes(file).items():
+                totals[host] += size
     return totals
+
+
+def _by_type(site: Path, base: str, urls: list[str]) -> dict[str, int]:
+    """The first visit by kind of file, as nginx (shipped) sends it with Brotli."""
+    totals: dict[str, int] = {}
+    for url in urls:
+        if file := _file_of(site, base, url):
+            kind = "search index" if file.name in ("search_index.json", "search.json") else file.suffix.lstrip(".")
+            totals[kind] = totals.get(kind, 0) + _sizes(file)[HOSTS[0]]
+    return totals
+
+
+def _search_index(site: Path) -> Path:
+    """Material writes search/search_index.json, Zensical search.json."""
+    material = site / "search" / "search_index.json"
+    return material if material.exists() else site / "search.json"
 
 
 def lighthouse_bin(work: Path) -> Path:
@@ -319,7 +383,7 @@ def bench_lighthouse(work: Path, runs: int) -> dict[str, Any]:
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     results: dict[str, Any] = {}
     port = free_port()
-    site = site_for_port(work, port)
+    site = site_for_port(work, port, "mkdocs")
     with serve(site, compress=True, headers=HOST_HEADERS, port=port) as base:
         for preset in ("mobile", "desktop"):
             for name, path in PAGES.items():
@@ -368,44 +432,47 @@ def bench_pdf(site: Path) -> dict[str, Any]:
 
 
 def report(results: dict[str, Any]) -> str:
-    lines = ["Werkkaarten benchmark", "=" * 72]
+    lines = ["Werkkaarten benchmark", "=" * 72, f"Machine: {results['machine']}", ""]
     build = results["build"]
+    zensical = f"{build['zensical_s']:.2f} s" if build["zensical_s"] is not None else "not installed"
     lines += [
-        f"Build (median of {build['runs']}): ours {build['ours_s']:.2f} s, stock Material {build['stock_s']:.2f} s, "
-        f"ratio {build['ratio']:.2f}   target {TARGETS['build_ratio']}",
-        "",
-        f"{'scale':>6} {'pages':>6} {'build s':>8} {'s/page':>8} {'card HTML':>11} {'mean HTML':>11}"
-        f" {'search index':>13}",
+        f"Clean build (median of {build['runs']}): MkDocs + Material (ours) {build['ours_s']:.2f} s, "
+        f"stock Material {build['stock_s']:.2f} s, ratio {build['ratio']:.2f}   target {TARGETS['build_ratio']}",
+        f"Clean build, Zensical: {zensical}",
     ]
-    for row in results["scale"]:
+    for builder, rows in results["scale"].items():
+        lines += [
+            "",
+            f"{builder:<9} {'scale':>6} {'pages':>6} {'build s':>8} {'s/page':>8} {'card HTML':>11} {'mean HTML':>11}"
+            f" {'search index':>13}",
+        ]
+        for row in rows:
+            lines.append(
+                f"{'':<9} {row['factor']:>5}× {row['pages']:>6} {row['build_s']:>8.2f} {row['s_per_page']:>8.4f} "
+                f"{kb(row['card_html_median_bytes']):>11} {kb(row['all_html_mean_bytes']):>11}"
+                f" {kb(row['search_index_bytes']):>13}"
+            )
+        first, last = rows[0], rows[-1]
+        change = last["card_html_median_bytes"] / first["card_html_median_bytes"] - 1
+        per_page = last["s_per_page"] / first["s_per_page"] - 1
         lines.append(
-            f"{row['factor']:>5}× {row['pages']:>6} {row['build_s']:>8.2f} {row['s_per_page']:>8.4f} "
-            f"{kb(row['card_html_median_bytes']):>11} {kb(row['all_html_mean_bytes']):>11}"
-            f" {kb(row['search_index_bytes']):>13}"
+            f"{'':<9} {first['factor']}×→{last['factor']}×: build time per page {per_page:+.0%} "
+            f"(target {TARGETS['build_per_page_flat']}), "
+            f"card HTML {change:+.0%} (target {TARGETS['html_per_page_flat']})"
         )
-    first, last = results["scale"][0], results["scale"][-1]
-    results["scale_summary"] = {
-        "s_per_page_change": last["s_per_page"] / first["s_per_page"] - 1,
-        "card_html_change": last["card_html_median_bytes"] / first["card_html_median_bytes"] - 1,
-    }
-    summary = results["scale_summary"]
-    lines += [
-        f"build time per page {first['factor']}×→{last['factor']}×: {summary['s_per_page_change']:+.0%}   "
-        f"target {TARGETS['build_per_page_flat']}",
-        f"card HTML per page {first['factor']}×→{last['factor']}×: {summary['card_html_change']:+.0%}   "
-        f"target {TARGETS['html_per_page_flat']}",
-        "",
-        f"{'page':<10} {'first raw':>10} {'first gzip':>11} {'next raw':>10} {'next gzip':>10}"
-        "   first visit by type (gzip)",
-    ]
-    for name, row in results["weight"].items():
-        types = ", ".join(f"{k} {kb(v)}" for k, v in sorted(row["by_type_gzip"].items()))
+    for builder, weight in results["weight"].items():
+        lines += ["", f"Page weight, {builder}: first visit / next page, by host set-up"]
+        lines.append(f"{'page':<10} " + " ".join(f"{host:>26}" for host in HOSTS))
+        for name, row in weight.items():
+            cells = [f"{kb(row['first'][h])} / {kb(row['following'][h])}" for h in HOSTS]
+            lines.append(f"{name:<10} " + " ".join(f"{cell:>26}" for cell in cells))
+        card = weight["card"]["first_by_type"]
         lines.append(
-            f"{name:<10} {kb(row['first_raw']):>10} {kb(row['first_gzip']):>11} {kb(row['following_raw']):>10} "
-            f"{kb(row['following_gzip']):>10}   {types}"
+            "card, first visit by type (Brotli): " + ", ".join(f"{k} {kb(v)}" for k, v in sorted(card.items()))
         )
     lines.append(
-        f"targets: first visit card {TARGETS['first_visit_card_gzip']}, following page {TARGETS['following_page_gzip']}"
+        f"targets: first visit card {TARGETS['first_visit_card_gzip']} (the README's host set-ups), "
+        f"following page {TARGETS['following_page_gzip']}"
     )
     if results.get("lighthouse"):
         lines += [
@@ -433,15 +500,19 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench.json")
     args = parser.parse_args()
 
-    results: dict[str, Any] = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}
+    results: dict[str, Any] = {
+        "date": time.strftime("%Y-%m-%d"),
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+    }
     with tempfile.TemporaryDirectory(prefix="werkkaarten-bench-") as tmp:
         work = Path(tmp)
         results["build"] = bench_build(work, args.runs)
-        results["scale"] = bench_scale(work, [int(s) for s in args.scales.split(",")])
+        scales = [int(s) for s in args.scales.split(",")]
+        results["scale"] = {builder: bench_scale(work, scales, builder) for builder in builders()}
         site = work / "site-ours"
         mkdocs_build(work / "ours", site)
         results["pdf"] = bench_pdf(site)
-        results["weight"] = bench_weight(work)
+        results["weight"] = {builder: bench_weight(work, builder) for builder in builders()}
         if not args.skip_lighthouse:
             results["lighthouse"] = bench_lighthouse(work, args.lighthouse_runs)
         text = report(results)
