@@ -10,7 +10,8 @@ half-built one by hand.
 The published address (printed in PDFs, QR codes and citations) comes from SITE_URL through
 mkdocs.yml. A build without one is local and says so; `--publish` refuses it.
 
-Usage: python scripts/build.py [--site site] [--project .] [--builder mkdocs|zensical] [--no-pdf] [--publish]
+Usage: python scripts/build.py [--site site] [--project .] [--builder mkdocs|zensical] [--no-pdf] [--no-compress]
+       [--publish]
 """
 
 from __future__ import annotations
@@ -99,7 +100,9 @@ def _pages(builder: str, project: Path, out: Path) -> None:
         shutil.rmtree(inside, ignore_errors=True)
 
 
-def build(project: Path, site: Path, pdfs: bool = True, publish: bool = False, builder: str = "mkdocs") -> None:
+def build(
+    project: Path, site: Path, pdfs: bool = True, publish: bool = False, builder: str = "mkdocs", compress: bool = True
+) -> None:
     url = site_url(project)
     reason = placeholder_reason(url)
     if publish and reason:
@@ -122,8 +125,9 @@ def build(project: Path, site: Path, pdfs: bool = True, publish: bool = False, b
         _step("links and anchors", [sys.executable, str(script), "--site", str(out), *_skipped(pdfs)], project)
         script = ROOT / "scripts" / "security_headers.py"
         _step("security policy and headers", [sys.executable, str(script), "--site", str(out)], project)
-        script = ROOT / "scripts" / "compress.py"
-        _step("gzip and Brotli copies", [sys.executable, str(script), "--site", str(out)], project)
+        if compress:
+            script = ROOT / "scripts" / "compress.py"
+            _step("gzip and Brotli copies", [sys.executable, str(script), "--site", str(out)], project)
         _swap(out, site)
     except BaseException:
         print("build: failed; the previous site is unchanged", file=sys.stderr)
@@ -144,10 +148,18 @@ def main() -> None:
     parser.add_argument("--no-pdf", action="store_true", help="skip the checklist PDFs (bad-input tests)")
     parser.add_argument("--publish", action="store_true", help="refuse a local or placeholder site_url")
     parser.add_argument("--builder", choices=("mkdocs", "zensical"), default="mkdocs")
+    parser.add_argument("--no-compress", action="store_true", help="skip the .br/.gz copies (bad-input tests)")
     args = parser.parse_args()
     os.chdir(args.project)
     try:
-        build(args.project.resolve(), args.site, pdfs=not args.no_pdf, publish=args.publish, builder=args.builder)
+        build(
+            args.project.resolve(),
+            args.site,
+            pdfs=not args.no_pdf,
+            publish=args.publish,
+            builder=args.builder,
+            compress=not args.no_compress,
+        )
     except HandbookError as error:
         raise SystemExit(str(error)) from None
 

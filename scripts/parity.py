@@ -67,6 +67,15 @@ def _first_difference(a: str, b: str) -> str:
     return f"…{a[max(0, at - 40) : at + 40]!r} ≠ …{b[max(0, at - 40) : at + 40]!r}"
 
 
+def _files(site: Path, folder: str) -> set[str]:
+    """The files of a folder, without the compressed copies (a build may skip them)."""
+    return {
+        path.relative_to(site).as_posix()
+        for path in (site / folder).rglob("*")
+        if path.is_file() and path.suffix not in (".br", ".gz")
+    }
+
+
 def differences(site_a: Path, site_b: Path) -> list[str]:
     """Every way in which the handbook differs between two builds, one line each."""
     found: list[str] = []
@@ -90,8 +99,8 @@ def differences(site_a: Path, site_b: Path) -> list[str]:
         if (site_a / name).read_bytes() != (site_b / name).read_bytes():
             found.append(f"{name}: differs")
     for folder in EXPORT_FOLDERS:
-        files_a = {p.relative_to(site_a).as_posix() for p in (site_a / folder).rglob("*") if p.is_file()}
-        files_b = {p.relative_to(site_b).as_posix() for p in (site_b / folder).rglob("*") if p.is_file()}
+        files_a = _files(site_a, folder)
+        files_b = _files(site_b, folder)
         if files_a != files_b:
             found.append(f"{folder}/: different files ({sorted(files_a ^ files_b)[:5]})")
         found += [
