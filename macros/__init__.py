@@ -48,7 +48,9 @@ def define_env(env: Any) -> None:
         # Zensical rewrites every relative link as relative to the Markdown file; MkDocs only
         # those to files it knows (see Renderer.site_file).
         docs_dir = Path(conf["docs_dir"]).resolve()
-        handbook, renderer = validated(docs_dir, conf["site_url"] or "", _directory_urls(conf), not _is_mkdocs(conf))
+        handbook, renderer = validated(
+            conf, docs_dir, conf["site_url"] or "", _directory_urls(conf), not _is_mkdocs(conf)
+        )
         if _is_mkdocs(conf):
             # MkDocs builds the navigation after this; Zensical has built it before any Python runs.
             conf["nav"] = expand_nav(conf.get("nav"), handbook)

@@ -23,18 +23,32 @@ log = logging.getLogger("werkkaarten")
 Fingerprint = tuple[tuple[str, int, int], ...]
 
 
-def validated(docs_dir: Path, site_url: str, directory_urls: bool, rewrites_links: bool) -> tuple[Handbook, Renderer]:
+#: The configuration object of the build in progress and what was validated for it. Zensical hands
+#: the same configuration to every page of one build, so the file listing below runs once per
+#: build, not once per page (at 800 pages that listing would cost more than the build itself).
+_current: tuple[object, tuple[Handbook, Renderer]] | None = None
+
+
+def validated(
+    conf: object, docs_dir: Path, site_url: str, directory_urls: bool, rewrites_links: bool
+) -> tuple[Handbook, Renderer]:
     """The handbook and its renderer, read and checked once for this state of docs/.
 
-    The key includes every file's size and modification time, so `mkdocs serve` sees an edit at
-    once, and a build never reuses another docs folder's handbook.
+    The key includes every file's size and modification time, so a rebuild by `mkdocs serve` (a
+    new configuration each time) sees an edit at once, and a build never reuses another docs
+    folder's handbook.
     """
+    global _current
+    if _current is not None and _current[0] is conf:
+        return _current[1]
     fingerprint = tuple(
         (str(path), stat.st_size, stat.st_mtime_ns)
         for path in sorted(docs_dir.rglob("*"))
         if path.is_file() and (stat := path.stat())
     )
-    return _validated_once(docs_dir, site_url, directory_urls, rewrites_links, fingerprint)
+    result = _validated_once(docs_dir, site_url, directory_urls, rewrites_links, fingerprint)
+    _current = (conf, result)
+    return result
 
 
 @lru_cache(maxsize=4)
