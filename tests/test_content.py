@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+import yaml
 from bs4 import Tag
 
 from macros.rendering import page_url
@@ -282,3 +284,109 @@ def test_abbreviations_show_their_meaning_on_hover(page, handbook) -> None:
     assert "ZVH" in abbrs and "Zorg- en Veiligheidshuis" in abbrs["ZVH"]
     glossary = page("over/begrippen/").select("article dl dt")
     assert len(glossary) >= 25
+
+
+# --- Typography: one style of quotes and apostrophes in every docs/ file -----------------------------------
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+#: A curly apostrophe inside a word (zo’n, trauma’s): the house style is a straight ' there.
+CURLY_APOSTROPHE = re.compile(r"\w’\w")
+#: Markdown syntax that may hold straight double quotes: code, macros, HTML tags, admonition titles,
+#: attribute lists and link titles. What is left after removing these is prose.
+MARKDOWN_SYNTAX = re.compile(
+    r"`[^`]*`"  # inline code
+    r"|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}"  # macros and template comments
+    r"|<[^<>]*>"  # HTML tags and their attributes
+    r"|^\s*(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+\"[^\"]*\")?"  # admonition type and title
+    r"|\{\s*[#.:][^{}]*\}"  # attribute lists: { #anker }, { .class key="v" }
+    r"|\]\([^()\s]*\s+\"[^\"]*\"\)"  # link titles: [tekst](adres "titel")
+)
+
+
+def _yaml_prose(text: str, first_line: int) -> list[tuple[int, str]]:
+    """Every string value in YAML text, without its YAML quoting, with the line it starts on."""
+    found: list[tuple[int, str]] = []
+    stack = [yaml.compose(text, Loader=yaml.SafeLoader)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            found.append((first_line + node.start_mark.line, node.value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(value for _key, value in node.value)
+    return found
+
+
+def quote_problems(name: str, text: str) -> list[str]:
+    """'file:line: problem' for a curly apostrophe in a word, or straight double quotes used as quotation marks.
+
+    YAML quoting (`text: "…"`, `sources: ["003"]`) is syntax, not prose: YAML values are read after parsing.
+    In Markdown, code, macros, HTML, admonition titles, attribute lists and link titles are syntax too.
+    """
+    problems = [
+        f"{name}:{number}: curly apostrophe in a word (write ' as in zo'n): {line.strip()}"
+        for number, line in enumerate(text.splitlines(), 1)
+        if CURLY_APOSTROPHE.search(line)
+    ]
+    prose: list[tuple[int, str]] = []
+    if name.endswith((".yml", ".yaml")):
+        prose = _yaml_prose(text, 1)
+    else:
+        lines = text.splitlines()
+        body_start = 0
+        if lines and lines[0] == "---":
+            end = lines.index("---", 1)
+            prose += _yaml_prose("\n".join(lines[1:end]), 2)
+            body_start = end + 1
+        fenced = False
+        for number, line in enumerate(lines[body_start:], body_start + 1):
+            if line.lstrip().startswith(("```", "~~~")):
+                fenced = not fenced
+            elif not fenced:
+                prose.append((number, MARKDOWN_SYNTAX.sub("", line)))
+    problems += [
+        f"{name}:{number}: straight double quotes as quotation marks (write “…”): {value.strip()[:100]}"
+        for number, value in prose
+        if '"' in value
+    ]
+    return problems
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("x.md", "## Kop { #kop }\n\nDat is zo’n gesprek.\n"),
+        ("x.md", '## Kop { #kop }\n\nZe zei "dat kan niet" en ging weg.\n'),
+        ("x.md", '---\ncard:\n  summary: Ouders zeggen "genoeg".\n---\n\nTekst.\n'),
+        ("x.yml", '- term: X\n  definition: Het label "vechtscheiding" is gangbaar.\n'),
+        ("x.yml", "- term: X\n  definition: Bij trauma’s.\n"),
+    ],
+)
+def test_the_quote_check_finds_a_real_case(name: str, text: str) -> None:
+    assert quote_problems(name, text)
+
+
+def test_the_quote_check_leaves_syntax_alone() -> None:
+    markdown = (
+        '---\ncard:\n  title: "Contactverlies: de drie voorwaarden"\n  sources: ["003"]\n'
+        '  checks:\n    - text: "Heb ik gevraagd: “wat wilt u”?"\n---\n\n'
+        '## Kop { #kop data-search-exclude }\n\n!!! note "Een titel"\n    Tekst met `code "x"`.\n\n'
+        "{{ card_grid(type=\"casus\") }} en {{ card_link('x', text='zo\\'n') }}\n"
+        '<p class="wk-download"><a href="x">PDF</a></p>\n\n```yaml\nsources: ["003"]\n```\n\n'
+        "Zo'n citaat: “Ze zei ‘nee’.”\n"
+    )
+    assert quote_problems("x.md", markdown) == []
+    assert quote_problems("x.yml", 'kinds:\n  read-do: {label: "Lezen en doen", how: Lees elk punt.}\n') == []
+
+
+def test_quotes_and_apostrophes_follow_one_style() -> None:
+    """Red when: a page or registry has zo’n (curly apostrophe in a word) or "…" as quotation marks in prose."""
+    files = sorted(DOCS.rglob("*.md")) + sorted((DOCS / "_data").glob("*.yml"))
+    assert len(files) > 100
+    problems = [
+        problem
+        for path in files
+        for problem in quote_problems(str(path.relative_to(DOCS.parent)), path.read_text("utf-8"))
+    ]
+    assert not problems, "\n".join(problems)
