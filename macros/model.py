@@ -196,7 +196,7 @@ class CardType(Strict):
     plural: Line
     prefix: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,2}$")]
     family: Slug
-    #: The card every card of this type opens with ("Eerst: is het veilig genoeg?"), if any.
+    #: The card every card of this type opens with ("Steeds: is het nog veilig genoeg?"), if any.
     safety_first: Slug | None = None
 
     @model_validator(mode="after")

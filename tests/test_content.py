@@ -17,6 +17,9 @@ BASE = "https://site.invalid/"
 #: The generated sections at the foot of a card, in the order the footer template writes them.
 FOOTER = ("in-de-praktijk", "checklists", "samenhang", "bron")
 
+#: The block a card opens with when one of its sources asks the safety question (003: "steeds").
+SAFETY_TITLE = "Steeds: is het nog veilig genoeg?"
+
 
 def url(handbook, card_id: str) -> str:
     return page_url(handbook.paths[card_id])
@@ -179,12 +182,12 @@ def test_interventions_from_the_thematic_text_open_with_safety_and_list_its_caut
         opening = [title for title in titles if not PREAMBLE.match(title)]
         if "003" in card.sources:
             with_safety += 1
-            assert opening[:1] == ["Eerst: is het veilig genoeg?"], f"{card.id}: opens with {opening[:1]}"
-            safety = notices[titles.index("Eerst: is het veilig genoeg?")]
+            assert opening[:1] == [SAFETY_TITLE], f"{card.id}: opens with {opening[:1]}"
+            safety = notices[titles.index(SAFETY_TITLE)]
             assert "(bron 003)" in safety.get_text(), f"{card.id}: the safety question does not name its source"
             assert "admonition warning" in " ".join(safety["class"]), f"{card.id}: safety is not styled as a warning"
         else:
-            assert "Eerst: is het veilig genoeg?" not in titles, f"{card.id}: safety question from no source of its own"
+            assert SAFETY_TITLE not in titles, f"{card.id}: safety question from no source of its own"
         guidance, observed = handbook.cautions_by_status(card)
         for label, items in observed:
             assert f"Uit de praktijk: {label.lower()}" in titles, f"{card.id}: observations of {label} not shown"
