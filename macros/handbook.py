@@ -232,9 +232,12 @@ class Handbook:
                 if key and key in seen:
                     problems.append(Problem(label, f"{n}", f"'{key}' is defined twice"))
                 seen.add(key or "")
-            for m, key in enumerate(term.sources):
-                if key not in self.sources.sources:
-                    problems.append(Problem(label, f"{n}.sources.{m}", f"'{key}' is not a source key"))
+            for attribute in ("sources", "also_in"):
+                for m, key in enumerate(getattr(term, attribute)):
+                    if key not in self.sources.sources:
+                        problems.append(Problem(label, f"{n}.{attribute}.{m}", f"'{key}' is not a source key"))
+                    elif attribute == "also_in" and key in term.sources:
+                        problems.append(Problem(label, f"{n}.{attribute}.{m}", f"'{key}' is in sources already"))
         if problems:
             raise HandbookError(problems)
 

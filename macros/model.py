@@ -229,7 +229,11 @@ class Term(Strict):
     #: labelled as general knowledge, never as the sources' definition.
     general: Annotated[Line, StringConstraints(min_length=10)] | None = None
     mentioned_only: bool = False
+    #: The sources the definition rests on.
     sources: list[SourceKey] = Field(min_length=1)
+    #: Sources that use the term without defining it: listed as such, so a definition from one
+    #: source is never attributed to a text that only mentions the word (a parent's story, a news item).
+    also_in: list[SourceKey] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _defined_or_mentioned(self) -> Term:

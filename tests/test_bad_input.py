@@ -469,6 +469,19 @@ CASES: dict[str, Case] = {
         [GLOSSARY, "'MDA' is defined twice"],
         edit("  abbr: null", "  abbr: VT", GLOSSARY),
     ),
+    "a glossary source listed as defining and as only mentioning the term": case(
+        edit(
+            '  sources: ["001"]\n- term: Veilig Thuis',
+            '  sources: ["001"]\n  also_in: ["001"]\n- term: Veilig Thuis',
+            GLOSSARY,
+        ),
+        [GLOSSARY, "0.also_in.0", "is in sources already"],
+        edit(
+            '  sources: ["001"]\n- term: Veilig Thuis',
+            '  sources: ["001"]\n  also_in: ["000"]\n- term: Veilig Thuis',
+            GLOSSARY,
+        ),
+    ),
     "a glossary definition on two lines": case(
         edit(
             "  definition: Advies- en meldpunt huiselijk geweld en kindermishandeling.",
