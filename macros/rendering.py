@@ -348,6 +348,8 @@ class Renderer:
         A Markdown link to the page's source file, so either builder checks and rewrites it; the
         query travels with it (lespakket.js adds what was chosen before).
         """
+        if AD_HOC_PAGE not in self.handbook.files:  # a handbook without the page offers no control
+            return Markup("")
         return Markup(relative_link(page_uri, AD_HOC_PAGE) + f"?k={code.lower()}")
 
     def pack_page(self, page_uri: str, pack: Pack, body: str) -> str:

@@ -143,7 +143,7 @@ def _start_pages(pdf: Path, headings: list[tuple[str, str]]) -> dict[str, int]:
     """The page on which each heading is printed (searched from the previous one on, in order)."""
     texts = [" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages]
     found: dict[str, int] = {}
-    start = 1  # the cover (page 1) holds the contents list, which repeats every title
+    start = 2  # page 1 is the cover, page 2 the contents list (which repeats every title)
     for anchor, heading in headings:
         wanted = " ".join(heading.replace("¶", "").split())[:60]
         for number in range(start, len(texts)):

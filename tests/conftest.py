@@ -103,6 +103,8 @@ FIXTURE_NAV = """nav:
       - interventies/index.md
   - checklists/index.md
   - Per rol: rollen.md
+  - opleiders.md
+  - lespakket.md
   - Over:
       - over/bronnen.md
       - over/begrippen.md
