@@ -25,29 +25,33 @@
     return url.href.replace(/%2C/g, ",");
   }
 
-  /* While choosing, links to other pages of the site carry the selection, so the next card's
-     "Aan lespakket toevoegen" adds to it. */
-  function carry(codes) {
-    if (!codes.length) { return; }
-    document.querySelectorAll("a[href]").forEach(function (link) {
-      var raw = link.getAttribute("href");
-      if (!raw || raw.charAt(0) === "#" || link.hasAttribute("download") || /^[a-z]+:/i.test(raw)) { return; }
-      var path = raw.split("#")[0].split("?")[0];
-      if (!/(\/|\.html|^\.\.?)$/.test(path) && path !== "") { return; }
-      if (link.classList.contains("wk-lp-toevoegen")) { return; }
-      link.setAttribute("href", withQuery(link.href, "lespakket", codes));
-    });
+  /* A link to another page of the site, which can carry the selection along. */
+  function isPageLink(link) {
+    var raw = link.getAttribute("href");
+    if (!raw || raw.charAt(0) === "#" || link.hasAttribute("download")) { return false; }
+    var url = new URL(link.href, window.location.href);
+    var here = window.location;
+    /* Material's instant navigation writes same-site links as full addresses; other hosts stay out. */
+    if (url.protocol !== here.protocol || url.host !== here.host) { return false; }
+    return /(\/|\.html)$/.test(url.pathname);
   }
 
-  function setUpAddButtons(codes) {
-    document.querySelectorAll("a.wk-lp-toevoegen").forEach(function (link) {
+  /* Decided when a link is followed, from the address shown at that moment (Material's instant
+     navigation may run this file's set-up before it updates the address). While choosing, every
+     link carries the selection (?lespakket=...), so the next page's "Aan lespakket toevoegen" adds
+     to it; that link itself leads to the pack page with the selection plus its own item. */
+  function followed(event) {
+    var link = event.target.closest ? event.target.closest("a[href]") : null;
+    if (!link || document.getElementById("wk-lespakket-data")) { return; }
+    var codes = parse(param("lespakket"));
+    if (link.classList.contains("wk-lp-toevoegen")) {
       var own = parse(new URL(link.href, window.location.href).searchParams.get("k"))[0];
-      var chosen = codes.slice();
-      var already = chosen.indexOf(own) !== -1;
-      if (!already) { chosen.push(own); }
-      link.setAttribute("href", withQuery(link.href, "k", chosen));
-      if (already) { link.textContent = "Staat in je lespakket: bekijk het"; }
-    });
+      if (own && codes.indexOf(own) === -1) { codes.push(own); }
+      link.setAttribute("href", withQuery(link.href, "k", codes.length ? codes : [own]));
+      event.stopPropagation(); /* a full load of the pack page: its set-up reads the new address */
+    } else if (codes.length && isPageLink(link)) {
+      link.setAttribute("href", withQuery(link.href, "lespakket", codes));
+    }
   }
 
   function element(tag, className, text) {
@@ -180,14 +184,13 @@
 
   function setUp() {
     var dataNode = document.getElementById("wk-lespakket-data");
-    if (dataNode) {
+    if (dataNode && !dataNode.dataset.ready) {
+      dataNode.dataset.ready = "1";
       builder(dataNode);
-      return;
     }
-    var codes = parse(param("lespakket"));
-    setUpAddButtons(codes);
-    carry(codes);
   }
+
+  window.addEventListener("click", followed, true);
 
   /* Material's instant navigation swaps pages without loading this file again. */
   if (window.document$ && typeof window.document$.subscribe === "function") {
