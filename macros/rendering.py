@@ -382,17 +382,13 @@ class Renderer:
             pdf_href=Markup(self.site_file(page_uri, pack_pdf_path(pack.id))),
         )
 
-    def _page_href(self, from_uri: str, to_uri: str) -> str:
-        """A browser link between two built pages, for links a script writes (not checked by a builder)."""
-        if not self.directory_urls:
-            return posixpath.relpath(to_uri.removesuffix(".md") + ".html", posixpath.dirname(from_uri) or ".")
-        link = posixpath.relpath(page_url(to_uri) or ".", page_url(from_uri).rstrip("/") or ".")
-        return link if link.endswith("/") else link + "/"
-
     def pack_data(self, page_uri: str) -> dict[str, object]:
         """Every card and checklist as the ad-hoc pack page needs it, keyed by lowercase code.
 
         Embedded in the page (no request), so the page also works from file:// in the offline edition.
+        Addresses are site paths (x/y/) with the way back to the site root from this page: `root` as
+        published, `root_html` in the offline edition (x/y.html), where lespakket.js turns x/y/ into
+        x/y.html. The builder's own setting cannot say which: the offline plugin sets it later.
         """
         hb = self.handbook
         items: dict[str, object] = {}
@@ -414,12 +410,20 @@ class Renderer:
                 "summary": text,
                 "how": how,
                 "points": points,
-                "href": self._page_href(page_uri, path),
+                "path": page_url(path),
                 "short_url": self.short_url(thing.code),
                 "sources": item_sources(hb, thing),
             }
         sources = {key: f"{s.title}. {s.publisher}, {s.date}." for key, s in hb.sources.sources.items()}
-        return {"items": items, "sources": sources}
+        here = page_url(page_uri).rstrip("/")
+        root = posixpath.relpath(".", here or ".")
+        root_html = posixpath.relpath(".", posixpath.dirname(page_uri) or ".")
+        return {
+            "root": "" if root == "." else root + "/",
+            "root_html": "" if root_html == "." else root_html + "/",
+            "items": items,
+            "sources": sources,
+        }
 
     def pack_builder(self, page_uri: str) -> str:
         """The ad-hoc pack page's parts: the data of every item (JSON, not run) and its empty frames."""

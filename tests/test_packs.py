@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -194,7 +195,7 @@ def test_the_ad_hoc_page_carries_every_item_and_says_what_it_needs(page, handboo
     codes = {c.code.lower() for c in [*handbook.cards.values(), *handbook.checklists.values()]}
     assert set(data["items"]) == codes
     for item in data["items"].values():
-        assert (site / page_url(AD_HOC_PAGE) / item["href"] / "index.html").resolve().is_file(), item["href"]
+        assert (site / page_url(AD_HOC_PAGE) / data["root"] / item["path"] / "index.html").resolve().is_file()
         assert set(item["sources"]) <= set(data["sources"])
     assert "JavaScript nodig" in html.select_one(".wk-lpb-zonder-js").get_text()
     assert html.select_one(".wk-lpb-app").has_attr("hidden")
@@ -305,6 +306,8 @@ def test_the_ad_hoc_pack_works_in_the_offline_edition(browser: Browser, tmp_path
         text=True,
     )
     assert run.returncode == 0, run.stderr
+    shim = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+    shutil.copy(shim, target / "assets/javascripts/iframe-worker-shim.js")  # as `make offline` does
     context = browser.new_context()
     page = context.new_page()
     errors: list[str] = []

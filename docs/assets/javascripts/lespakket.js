@@ -67,6 +67,11 @@
     var app = root.querySelector(".wk-lpb-app");
     var list = root.querySelector(".wk-lpb-lijst");
     var status = root.querySelector(".wk-kopieer-status");
+    /* The offline edition (file://) has x/y.html where the site has x/y/. */
+    var offline = /\.html$/.test(window.location.pathname);
+    function pageHref(path) {
+      return offline ? data.root_html + path.replace(/\/$/, ".html") : data.root + path;
+    }
     var requested = parse(param("k"));
     var codes = requested.filter(function (code) { return data.items[code]; });
     var unknown = requested.filter(function (code) { return !data.items[code]; });
@@ -112,7 +117,7 @@
         var li = element("li", "wk-lpb-item");
         li.dataset.code = code;
         var link = element("a", "wk-lpb-titel");
-        link.href = withQuery(item.href, "lespakket", codes);
+        link.href = withQuery(pageHref(item.path), "lespakket", codes);
         link.appendChild(element("span", "wk-code", item.code));
         link.appendChild(document.createTextNode(" " + item.title));
         li.appendChild(link);
@@ -192,10 +197,10 @@
 
   window.addEventListener("click", followed, true);
 
-  /* Material's instant navigation swaps pages without loading this file again. */
+  /* Material's instant navigation swaps pages without loading this file again; set-up runs at
+     once too (it runs once per page), so the page works even where the theme's script does not. */
+  setUp();
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(setUp);
-  } else {
-    setUp();
   }
 })();
