@@ -166,6 +166,7 @@ def _wrap_page(page: Any, src_uri: str, text: str, handbook: Handbook, renderer:
         page.meta.update(title=html_text(f"{card.title} · kaart {card.code}"), description=html_text(card.summary))
     elif (pack := pack_for_page(handbook, src_uri)) is not None:
         parts = [renderer.pack_page(src_uri, pack, text)]  # a course pack: page and handout (macros/packs.py)
+        page.meta.setdefault("search", {"exclude": True})  # it repeats its cards' text: search finds the cards
         page.meta.update(title=html_text(f"{pack.title} · lespakket {pack.code}"), description=html_text(pack.summary))
     elif checklist is not None:
         parts = [renderer.checklist_page(src_uri, checklist, text)]

@@ -428,6 +428,6 @@ class Renderer:
     def pack_builder(self, page_uri: str) -> str:
         """The ad-hoc pack page's parts: the data of every item (JSON, not run) and its empty frames."""
         data = json.dumps(self.pack_data(page_uri), ensure_ascii=False, separators=(",", ":"))
-        # In a <script> element only "</" could end it early; \u003c keeps the JSON the same value.
-        data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        return self._render("pack_builder.md.jinja", page_uri, data=Markup(data))
+        # An HTML attribute, escaped as one (& < > " '), rather than a script element: text from data
+        # never stands inside a script, and nothing a browser could run is added to the page.
+        return self._render("pack_builder.md.jinja", page_uri, data=Markup.escape(data))

@@ -122,7 +122,7 @@ SECOND_CHECKLIST = (
     "---\nchecklist:\n  id: tweede\n  code: CL2\n  title: Tweede lijst\n  purpose: Een tweede lijst voor de test.\n"
     "  pause: voor-een-gesprek\n  kind: do-confirm\n  items:\n    - respecteer-ouders/uitgangspunt\n"
     "    - respecteer-ouders/normen\n    - kind-centraal/uitgangspunt\n    - kind-centraal/stem\n"
-    "    - mediation/veilig\n  reviewed: 2026-11-25\n---\n"
+    "    - mediation/veilig\n  reviewed: 2026-11-25\n---\n\n{# Gemaakt uit de front matter. #}\n"
 )
 BOM = b"\xef\xbb\xbf"
 PACK = "docs/lespakketten/eerste.md"

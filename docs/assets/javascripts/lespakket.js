@@ -62,7 +62,7 @@
   }
 
   function builder(dataNode) {
-    var data = JSON.parse(dataNode.textContent);
+    var data = JSON.parse(dataNode.getAttribute("data-wk-lespakket"));
     var root = dataNode.closest(".wk-lpb");
     var app = root.querySelector(".wk-lpb-app");
     var list = root.querySelector(".wk-lpb-lijst");
