@@ -105,9 +105,9 @@ def body_problems(label: str, body: str, first_line: int, kind: str) -> list[Pro
     for match in _TAG.finditer(text):
         start = match.start()
         _check_tag(match, kind, lambda message, start=start: at(start, message))
-    if kind in ("card", "checklist"):
+    if kind in ("card", "checklist", "lespakket"):
         _check_headings(text, at)
-    if kind in ("card", "checklist") and not body.strip():
+    if kind in ("card", "checklist", "lespakket") and not body.strip():
         # Python-Markdown returns "" for an empty text before any extension runs, so a builder that
         # runs macros as a Markdown extension (Zensical) would publish an empty page.
         problems.append(
@@ -123,7 +123,7 @@ def body_problems(label: str, body: str, first_line: int, kind: str) -> list[Pro
 
 def _check_tag(match: re.Match[str], kind: str, say: Callable[[str], None]) -> None:
     closing, name, rest = match.group(1), match.group(2).lower(), match.group(3)
-    if kind in ("card", "checklist"):
+    if kind in ("card", "checklist", "lespakket"):
         say(f"raw HTML <{closing}{name}> is not allowed in a {kind}; write Markdown (a literal < is written &lt;)")
         return
     if name not in PAGE_HTML:

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .handbook import Handbook
 from .model import Card, Checklist
+from .packs import pack_entries, pack_for_page
 from .rendering import TEMPLATES, Renderer, page_url, qr_code, qr_path
 
 #: The script that keeps the #anchor when a redirect page sends the reader on.
@@ -61,7 +62,7 @@ def card_index(handbook: Handbook, renderer: Renderer) -> dict[str, Any]:
         "$schema": SCHEMA_PATH,
         "schema_version": SCHEMA_VERSION,
         "site": renderer.site_url,
-        "items": cards + checklists,
+        "items": cards + checklists + pack_entries(handbook, renderer),
     }
 
 
@@ -73,7 +74,7 @@ def _relative(from_page: str, to_path: str) -> str:
 
 def _title(handbook: Handbook, src_uri: str) -> str:
     card = handbook.card_for_page(src_uri)
-    item = card or handbook.checklist_for_page(src_uri)
+    item = card or handbook.checklist_for_page(src_uri) or pack_for_page(handbook, src_uri)
     return f"{item.code} {item.title}" if item else "de nieuwe plek van deze pagina"
 
 

@@ -29,12 +29,14 @@ from .model import (
     FamilyRegistry,
     Moment,
     Moved,
+    Pack,
     Role,
     Source,
     SourceKind,
     SourceRegistry,
     Term,
 )
+from .packs import add_packs
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ class Handbook:
     paths: dict[str, str] = field(default_factory=dict)
     checklists: dict[str, Checklist] = field(default_factory=dict)
     checklist_paths: dict[str, str] = field(default_factory=dict)
+    packs: dict[str, Pack] = field(default_factory=dict)
+    pack_paths: dict[str, str] = field(default_factory=dict)
     _anchors: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     # -- building -----------------------------------------------------------------------------
@@ -85,6 +89,7 @@ class Handbook:
         handbook.files = pages.files
         handbook._add(pages.cards)
         handbook._add_checklists(pages.checklists)
+        add_packs(handbook, pages.packs)
         handbook._check_glossary()
         handbook._check_types()
         handbook._check_addresses()
@@ -116,6 +121,7 @@ class Handbook:
         """
         links = {short_link_source(c.code): self.paths[c.id] for c in self.ordered()}
         links |= {short_link_source(c.code): self.checklist_paths[c.id] for c in self.ordered_checklists()}
+        links |= {short_link_source(p.code): self.pack_paths[p.id] for p in self.packs.values()}
         return links | dict(self.moved.moved)
 
     def _check_addresses(self) -> None:
@@ -136,6 +142,12 @@ class Handbook:
                     )
                 )
             owners[key] = f"docs/{self.checklist_paths[checklist.id]}"
+        for pack in self.packs.values():
+            key = short_link_source(pack.code)
+            if key in owners:
+                message = f"short link k/{pack.code.lower()}/ is already used by {owners[key]}"
+                problems.append(Problem(f"docs/{self.pack_paths[pack.id]}", "lespakket.code", message))
+            owners[key] = f"docs/{self.pack_paths[pack.id]}"
         for old, new in self.moved.moved.items():
             if old in self.files:
                 problems.append(Problem(label, f"moved.{old}", "a page still exists at this path; remove one of them"))

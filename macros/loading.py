@@ -19,12 +19,14 @@ from pydantic import BaseModel, ValidationError
 
 from .body import body_problems
 from .errors import HandbookError, Problem, problems_from_validation
-from .model import Card, Checklist, ChecklistRegistry, FamilyRegistry, Moved, Role, SourceRegistry, Term
+from .model import Card, Checklist, ChecklistRegistry, FamilyRegistry, Moved, Pack, Role, SourceRegistry, Term
 
 #: Where registries live inside docs/ (excluded from the published site by mkdocs.yml).
 DATA_DIR = "_data"
 #: The folder of the checklist pages; family folders come from the family registry.
 CHECKLIST_DIR = "checklists"
+#: The folder of the course packs (one file per pack, `lespakket:` front matter).
+PACK_DIR = "lespakketten"
 #: Front matter keys a page that is not a card or checklist may use (MkDocs and Material's own).
 PAGE_KEYS = frozenset({"title", "description", "hide", "search", "template", "status", "subtitle", "icon"})
 
@@ -221,6 +223,7 @@ class LoadedPages:
     files: dict[str, SourceFile]
     cards: list[tuple[str, Card]]
     checklists: list[tuple[str, Checklist]]
+    packs: list[tuple[str, Pack]]
 
 
 def _kind_of_folder(src_uri: str, card_folders: set[str]) -> str:
@@ -229,16 +232,18 @@ def _kind_of_folder(src_uri: str, card_folders: set[str]) -> str:
         return "page"
     if folder == CHECKLIST_DIR:
         return "checklist"
+    if folder == PACK_DIR:
+        return "lespakket"
     return "card" if folder in card_folders else "page"
 
 
 def _front_matter_problems(source: SourceFile, expected: str) -> list[Problem]:
     """A card folder holds cards only; every other page may use only the keys MkDocs knows."""
     keys = set(source.meta)
-    if expected in ("card", "checklist"):
+    if expected in ("card", "checklist", "lespakket"):
         if expected not in keys:
             found = f" (found: {', '.join(sorted(map(str, keys)))})" if keys else ""
-            what = "card: front matter" if expected == "card" else "checklist: front matter"
+            what = f"{expected}: front matter"
             message = f"every file in this folder except index.md must be a {expected}, with {what}{found}"
             return [Problem(source.label, expected, message)]
         return [
@@ -247,7 +252,11 @@ def _front_matter_problems(source: SourceFile, expected: str) -> list[Problem]:
         ]
     problems = []
     for key in sorted(keys - PAGE_KEYS, key=str):
-        hint = "cards belong in a family folder" if key in ("card", "checklist") else f"use one of {sorted(PAGE_KEYS)}"
+        hint = (
+            "cards belong in a family folder"
+            if key in ("card", "checklist", "lespakket")
+            else f"use one of {sorted(PAGE_KEYS)}"
+        )
         problems.append(Problem(source.label, str(key), f"unknown front matter key on a page ({hint})"))
     return problems
 
@@ -257,7 +266,7 @@ def load_pages(docs_dir: Path, card_folders: set[str]) -> LoadedPages:
 
     All files are read before any error is raised, so one build reports every broken file.
     """
-    loaded = LoadedPages({}, [], [])
+    loaded = LoadedPages({}, [], [], [])
     problems: list[Problem] = []
     for path in sorted(docs_dir.rglob("*")):
         src_uri = path.relative_to(docs_dir).as_posix()
@@ -286,6 +295,8 @@ def load_pages(docs_dir: Path, card_folders: set[str]) -> LoadedPages:
             elif kind == "checklist":
                 checklist = parse(Checklist, source.meta["checklist"], source.label, "checklist")
                 loaded.checklists.append((src_uri, checklist))
+            elif kind == "lespakket":
+                loaded.packs.append((src_uri, parse(Pack, source.meta["lespakket"], source.label, "lespakket")))
         except HandbookError as error:
             problems.extend(error.problems)
     if problems:

@@ -21,6 +21,8 @@ Slug = Annotated[
 SourceKey = Annotated[str, StringConstraints(pattern=r"^\d{3}$")]
 #: Checklist codes are CL1, CL2 ...; no card type may use this prefix (short links would collide).
 CHECKLIST_PREFIX = "CL"
+#: Course pack codes are LP1, LP2 ...; reserved like CL, so a pack's short link never meets a card's.
+PACK_PREFIX = "LP"
 #: A code such as P3 or I12: a letter prefix from the card type, then a number.
 Code = Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,2}[1-9][0-9]{0,2}$")]
 
@@ -203,6 +205,8 @@ class CardType(Strict):
     def _prefix_not_reserved(self) -> CardType:
         if self.prefix == CHECKLIST_PREFIX:
             raise ValueError(f"the prefix {CHECKLIST_PREFIX} is reserved for checklists (CL1 ...)")
+        if self.prefix == PACK_PREFIX:
+            raise ValueError(f"the prefix {PACK_PREFIX} is reserved for course packs (LP1 ...)")
         return self
 
 
@@ -338,3 +342,45 @@ class ChecklistRegistry(Strict):
 
     kinds: Annotated[dict[ChecklistKindName, ChecklistKind], AfterValidator(_all_kinds)]
     pauses: dict[Slug, Line]
+
+
+class PackItem(Strict):
+    """One step of a course pack: a card or a checklist (by id), with an optional note for the trainer.
+
+    The item names what it is (`card:` or `checklist:`), so an id that exists only as the other kind
+    is an error the editor sees, not a silent guess.
+    """
+
+    card: Slug | None = None
+    checklist: Slug | None = None
+    #: How the trainer uses the item in class ("bespreek in tweetallen"): shown under the item.
+    note: Annotated[Line, StringConstraints(min_length=3, max_length=200)] | None = None
+
+    @model_validator(mode="after")
+    def _one_item(self) -> PackItem:
+        if (self.card is None) == (self.checklist is None):
+            raise ValueError("name exactly one item: card: <card id> or checklist: <checklist id>")
+        return self
+
+    @property
+    def ref(self) -> tuple[str, str]:
+        """("card", id) or ("checklist", id)."""
+        return ("card", self.card) if self.card is not None else ("checklist", str(self.checklist))
+
+
+class Pack(Strict):
+    """A course pack (lespakket): the front matter under `lespakket:` of docs/lespakketten/<id>.md.
+
+    Trainers link and print it as one: a page, a short link k/lp<n>/, a QR code and a handout PDF.
+    Its sources are its items' sources, so a pack never claims a source its cards do not use.
+    """
+
+    id: Slug
+    code: Annotated[str, StringConstraints(pattern=rf"^{PACK_PREFIX}[1-9][0-9]{{0,2}}$")]
+    title: Annotated[Line, StringConstraints(min_length=3, max_length=100)]
+    summary: Sentence
+    audience: Annotated[Line, StringConstraints(min_length=3, max_length=200)]
+    duration: Annotated[Line, StringConstraints(min_length=3, max_length=80)]
+    goals: list[Sentence] = Field(min_length=1, max_length=6)
+    items: list[PackItem] = Field(min_length=1, max_length=20)
+    reviewed: date

@@ -7,6 +7,7 @@ link the macros write, and the site works under any sub-path.
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections.abc import Callable
 from datetime import date
@@ -20,7 +21,8 @@ from .body import GENERATED_ANCHORS
 from .errors import HandbookError, Problem
 from .escaping import finalize
 from .handbook import Handbook, build_date
-from .model import Card, Checklist
+from .model import Card, Checklist, Pack
+from .packs import AD_HOC_PAGE, item_path, item_sources, key_points, ordered_packs, pack_pdf_path, pack_sources, resolve
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -163,6 +165,8 @@ class Renderer:
                 self.glossary,
                 self.site_file,
                 self.code_key,
+                self.pack_grid,
+                self.pack_builder,
             )
         }
 
@@ -249,6 +253,7 @@ class Renderer:
             card=card,
             citation=self.citation(card),
             short_url=self.short_url(card.code),
+            pack_href=self.pack_add_href(page_uri, card.code),
         )
 
     # -- checklists ----------------------------------------------------------------------------
@@ -259,9 +264,11 @@ class Renderer:
         """The short link for slides and paper: /k/<code>/ redirects to the page."""
         return self.site_url + short_link_path(code)
 
-    def citation(self, item: Card | Checklist) -> str:
-        """How to cite a card or checklist: title, code, address, source, date of the content."""
-        if isinstance(item, Card):
+    def citation(self, item: Card | Checklist | Pack) -> str:
+        """How to cite a card, checklist or pack: title, code, address, source, date of the content."""
+        if isinstance(item, Pack):
+            url, keys = self.published_url(self.handbook.pack_paths[item.id]), pack_sources(self.handbook, item)
+        elif isinstance(item, Card):
             url, keys = self.published_url(self.handbook.paths[item.id]), item.sources
         else:
             url, keys = (
@@ -320,6 +327,7 @@ class Renderer:
             qr=qr,
             citation=self.citation(checklist),
             short_url=self.short_url(checklist.code),
+            pack_href=self.pack_add_href(page_uri, checklist.code),
             pdf_href=Markup(self.site_file(page_uri, pdf_path(checklist.id))),
             hb_code_key=Markup(self.code_key(page_uri)),
         )
@@ -327,3 +335,99 @@ class Renderer:
     def checklist_grid(self, page_uri: str) -> str:
         """All checklists as a grid with code, purpose, pause point and kind."""
         return self._render("checklist_grid.md.jinja", page_uri)
+
+    # -- course packs (lespakketten) -------------------------------------------------------------
+
+    def pack_grid(self, page_uri: str) -> str:
+        """Every declared course pack with its code, summary, audience and duration."""
+        return self._render("pack_grid.md.jinja", page_uri, packs=ordered_packs(self.handbook))
+
+    def pack_add_href(self, page_uri: str, code: str) -> Markup:
+        """The "Aan lespakket toevoegen" link: the ad-hoc pack page with this item in its address.
+
+        A Markdown link to the page's source file, so either builder checks and rewrites it; the
+        query travels with it (lespakket.js adds what was chosen before).
+        """
+        if AD_HOC_PAGE not in self.handbook.files:  # a handbook without the page offers no control
+            return Markup("")
+        return Markup(relative_link(page_uri, AD_HOC_PAGE) + f"?k={code.lower()}")
+
+    def pack_page(self, page_uri: str, pack: Pack, body: str) -> str:
+        """A declared pack's page: on screen what it is and its items; on paper the handout."""
+        url = self.published_url(page_uri)
+        short_url = self.short_url(pack.code)
+        qr = Markup(qr_code(short_url).svg_inline(scale=3, title=f"QR-code naar {short_url}"))
+        entries = [
+            {
+                "n": n,
+                "entry": entry,
+                "path": item_path(self.handbook, entry.thing),
+                "sources": item_sources(self.handbook, entry.thing),
+                "points": key_points(self.handbook, entry.card) if entry.card else [],
+                "short_url": self.short_url(entry.code),
+            }
+            for n, entry in enumerate(resolve(self.handbook, pack), start=1)
+        ]
+        return self._render(
+            "pack_page.md.jinja",
+            page_uri,
+            pack=pack,
+            entries=entries,
+            body=Markup(body),
+            url=url,
+            short_url=short_url,
+            qr=qr,
+            sources=pack_sources(self.handbook, pack),
+            citation=self.citation(pack),
+            pdf_href=Markup(self.site_file(page_uri, pack_pdf_path(pack.id))),
+        )
+
+    def pack_data(self, page_uri: str) -> dict[str, object]:
+        """Every card and checklist as the ad-hoc pack page needs it, keyed by lowercase code.
+
+        Embedded in the page (no request), so the page also works from file:// in the offline edition.
+        Addresses are site paths (x/y/) with the way back to the site root from this page: `root` as
+        published, `root_html` in the offline edition (x/y.html), where lespakket.js turns x/y/ into
+        x/y.html. The builder's own setting cannot say which: the offline plugin sets it later.
+        """
+        hb = self.handbook
+        items: dict[str, object] = {}
+        for thing in [*hb.ordered(), *hb.ordered_checklists()]:
+            is_card = isinstance(thing, Card)
+            path = item_path(hb, thing)
+            if is_card:
+                label, text, points = hb.type_of(thing).label, thing.summary, key_points(hb, thing)
+                how = ""
+            else:
+                kind = hb.checklist_registry.kinds[thing.kind]
+                label, text, how = f"Checklist · {kind.label}", thing.purpose, kind.how
+                points = [check.text for _, check in hb.checklist_items(thing)]
+            items[thing.code.lower()] = {
+                "code": thing.code,
+                "kind": "card" if is_card else "checklist",
+                "label": label,
+                "title": thing.title,
+                "summary": text,
+                "how": how,
+                "points": points,
+                "path": page_url(path),
+                "short_url": self.short_url(thing.code),
+                "sources": item_sources(hb, thing),
+            }
+        sources = {key: f"{s.title}. {s.publisher}, {s.date}." for key, s in hb.sources.sources.items()}
+        here = page_url(page_uri).rstrip("/")
+        root = posixpath.relpath(".", here or ".")
+        root_html = posixpath.relpath(".", posixpath.dirname(page_uri) or ".")
+        return {
+            "root": "" if root == "." else root + "/",
+            "root_html": "" if root_html == "." else root_html + "/",
+            "items": items,
+            "sources": sources,
+        }
+
+    def pack_builder(self, page_uri: str) -> str:
+        """The ad-hoc pack page's parts: the data of every item (JSON, not run) and its empty frames."""
+        data = json.dumps(self.pack_data(page_uri), ensure_ascii=False, separators=(",", ":"))
+        # An HTML attribute, escaped as one (& < > " '), rather than a script element: text from data
+        # never stands inside a script, and nothing a browser could run is added to the page.
+        return self._render("pack_builder.md.jinja", page_uri, data=Markup.escape(data))

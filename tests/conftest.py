@@ -107,7 +107,8 @@ FIXTURE_NAV = """nav:
       - interventies/index.md
   - checklists/index.md
   - Per rol: rollen.md
-  - Voor opleiders: opleiders.md
+  - opleiders.md
+  - lespakket.md
   - Over:
       - over/bronnen.md
       - over/begrippen.md

@@ -53,6 +53,11 @@ def apply(project: Path) -> None:
         "purpose: Bereid een gesprek met ouders voor.",
         f"purpose: {quoted(SUMMARY)}",
     )
+    pack = "docs/lespakketten/eerste.md"
+    edit(pack, "title: Eerste lespakket", f"title: {quoted(TITLE[:100])}")
+    edit(pack, "summary: Een lespakket voor de test.", f"summary: {quoted(SUMMARY)}")
+    edit(pack, "audience: Opleiders in de test", f"audience: {quoted(TEXT)}")
+    edit(pack, "note: Bespreek in tweetallen.", f"note: {quoted(TEXT)}")
     sources = "docs/_data/bronnen.yml"
     edit(sources, "title: Bron een", f"title: {quoted(TEXT)}")
     edit(sources, "publisher: Uitgever een", f"publisher: {quoted(TEXT)}")

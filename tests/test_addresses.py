@@ -92,7 +92,7 @@ def test_cards_json_validates_and_matches_the_site(site: Path, handbook) -> None
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(index)
     assert index["site"] == SITE_URL
     by_id = {item["id"]: item for item in index["items"] if item["kind"] == "card"}
-    assert len(index["items"]) == len(handbook.cards) + len(handbook.checklists)
+    assert len(index["items"]) == len(handbook.cards) + len(handbook.checklists) + len(handbook.packs)
     for code, path in all_pages(handbook):
         item = next(i for i in index["items"] if i["code"] == code)
         assert item["url"] == SITE_URL + path

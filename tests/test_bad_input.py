@@ -125,6 +125,18 @@ SECOND_CHECKLIST = (
     "    - mediation/veilig\n  reviewed: 2026-11-25\n---\n\n{# Gemaakt uit de front matter. #}\n"
 )
 BOM = b"\xef\xbb\xbf"
+PACK = "docs/lespakketten/eerste.md"
+PACK_ITEMS = (
+    "  items:\n    - card: respecteer-ouders\n      note: Bespreek in tweetallen.\n"
+    "    - checklist: voor-het-gesprek\n    - card: mediation\n"
+)
+NEW_PACK = "docs/lespakketten/tweede.md"
+SECOND_PACK = (
+    "---\nlespakket:\n  id: tweede\n  code: LP2\n  title: Tweede lespakket\n"
+    "  summary: Een tweede lespakket voor de test.\n  audience: Opleiders\n  duration: Een uur\n"
+    "  goals: [Je kent de tweede test.]\n  items:\n    - card: kind-centraal\n  reviewed: 2026-11-25\n---\n\n"
+    "{# Gemaakt uit de front matter. #}\n"
+)
 
 
 @dataclass(frozen=True)
@@ -597,6 +609,56 @@ CASES: dict[str, Case] = {
         edit(BODY, BODY + "\nGebruik {{ zo\n"),
         [CARD, "macro syntax"],
         edit(BODY, BODY + "\nGebruik {% raw %}{{ zo{% endraw %}\n"),
+    ),
+    # --- course packs (lespakketten, issue 14) -------------------------------------------------------
+    "a pack item that is not a card": case(
+        edit("    - card: mediation\n", "    - card: bestaat-niet\n", PACK),
+        [PACK, "lespakket.items.2.card", "'bestaat-niet' is not a card id"],
+        edit("    - card: mediation\n", "    - card: kind-centraal\n", PACK),
+    ),
+    "a checklist id named as a card in a pack": case(
+        edit("    - card: mediation\n", "    - card: voor-het-gesprek\n", PACK),
+        [PACK, "lespakket.items.2.card", "'voor-het-gesprek' is not a card id"],
+    ),
+    "the same item twice in a pack": case(
+        edit("    - card: mediation\n", "    - card: respecteer-ouders\n", PACK),
+        [PACK, "lespakket.items.2.card", "'respecteer-ouders' is in this pack twice"],
+    ),
+    "an empty pack": case(
+        edit(PACK_ITEMS, "  items: []\n", PACK),
+        [PACK, "lespakket.items", "List should have at least 1 item"],
+        edit(PACK_ITEMS, "  items:\n    - checklist: voor-het-gesprek\n", PACK),
+    ),
+    "a pack item that names a card and a checklist": case(
+        edit("    - card: mediation\n", "    - card: mediation\n      checklist: voor-het-gesprek\n", PACK),
+        [PACK, "lespakket.items.2", "name exactly one item"],
+        edit("    - card: mediation\n", "    - card: mediation\n      note: Lees vooraf.\n", PACK),
+    ),
+    "a pack code outside the LP series": case(
+        edit("  code: LP1", "  code: P9", PACK),
+        [PACK, "lespakket.code", "String should match pattern"],
+        edit("  code: LP1", "  code: LP9", PACK),
+    ),
+    "two packs with one code": case(
+        write(NEW_PACK, SECOND_PACK.replace("LP2", "LP1")),
+        [NEW_PACK, "lespakket.code", "'LP1' is already used by docs/lespakketten/eerste.md"],
+        write(NEW_PACK, SECOND_PACK),
+    ),
+    "two packs with one id": case(
+        write(NEW_PACK, SECOND_PACK.replace("id: tweede", "id: eerste")),
+        [NEW_PACK, "lespakket.id", "'eerste' is already used by docs/lespakketten/eerste.md"],
+    ),
+    "a pack goal of two sentences": case(
+        edit("    - Je kent de uitgangspunten van de test.", "    - Je kent de test. Je kent de bron.", PACK),
+        [PACK, "lespakket.goals.0", "must be one sentence"],
+    ),
+    "a misspelt field in a pack": case(
+        edit("  duration: Een uur", "  duur: Een uur", PACK),
+        [PACK, "lespakket.duur", "unknown field"],
+    ),
+    "a card type that takes the pack prefix": case(
+        edit("prefix: I,", "prefix: LP,", FAMILIES),
+        [FAMILIES, "types.interventie", "reserved for course packs"],
     ),
     # --- links MkDocs checks (A43, A44) -------------------------------------------------------------
     "a broken link (A43)": case(

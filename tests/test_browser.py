@@ -22,7 +22,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from payloads import SUMMARY, TITLE
@@ -653,3 +653,124 @@ def test_injected_text_never_runs_and_shows_as_written(browser: Browser, injecte
         expect(page.locator("article h1")).to_contain_text(TITLE)
         assert page.title().startswith(TITLE), page.title()
         expect(page.locator(".wk-samenvatting")).to_have_text(SUMMARY)
+
+
+# -- course packs (issue 14): the ad-hoc pack a trainer puts together ------------------------------------
+
+
+def _codes(url: str) -> list[str]:
+    return parse_qs(urlparse(url).query).get("k", [""])[0].split(",")
+
+
+def _listed(page) -> list[str]:
+    return page.locator(".wk-lpb-lijst > li").evaluate_all("items => items.map(li => li.dataset.code)")
+
+
+def test_a_trainer_builds_an_ad_hoc_pack_from_three_pages(open_page, base_url) -> None:
+    """Add three items from three pages (following links, the selection travels in the address),
+    reorder with the keyboard, remove one, open the copied link in a fresh context, print.
+
+    Red when: a link loses the selection (the second add starts a new pack), the address does not
+    follow a reorder, or print shows the controls or the theme's chrome.
+    """
+    page, watch = open_page("partnerschap/respecteer-ouders/")
+    page.get_by_role("link", name="Aan lespakket toevoegen").click()
+    expect(page).to_have_url(re.compile(r"lespakket/\?k=p1$"))
+    expect(page.locator(".wk-lpb-lijst > li")).to_have_count(1)
+
+    # Second item: from the pack, on to all cards, a family, a card; every link carries the selection.
+    page.locator("a.wk-lpb-verder", has_text="alle kaarten").click()
+    expect(page).to_have_url(re.compile(r"kaarten/\?lespakket=p1$"))
+    page.locator("article").get_by_role("link", name="Casussen", exact=True).first.click()
+    expect(page).to_have_url(re.compile(r"casussen/\?lespakket=p1$"))
+    page.locator("article").get_by_role("link", name="Leo en Nora").first.click()
+    expect(page).to_have_url(re.compile(r"casussen/leo-en-nora/\?lespakket=p1$"))
+    page.get_by_role("link", name="Aan lespakket toevoegen").click()
+    expect(page).to_have_url(re.compile(r"lespakket/\?k=p1,c1$"))
+
+    # Third item: a checklist.
+    page.locator("a.wk-lpb-verder", has_text="alle checklists").click()
+    page.locator("article").get_by_role("link", name="Is het veilig genoeg?").first.click()
+    expect(page).to_have_url(re.compile(r"checklists/veilig-genoeg/\?lespakket=p1,c1$"))
+    page.get_by_role("link", name="Aan lespakket toevoegen").click()
+    expect(page).to_have_url(re.compile(r"lespakket/\?k=p1,c1,cl4$"))
+    assert _listed(page) == ["p1", "c1", "cl4"]
+
+    # Reorder with the keyboard: CL4 up; focus stays on CL4's button; the address follows.
+    page.get_by_role("button", name="CL4 omhoog").focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"\?k=p1,cl4,c1$"))
+    assert _listed(page) == ["p1", "cl4", "c1"]
+    expect(page.get_by_role("button", name="CL4 omhoog")).to_be_focused()
+    expect(page.get_by_role("status").first).to_have_text("CL4 staat nu op plaats 2.")
+
+    page.get_by_role("button", name="P1 verwijderen").click()
+    expect(page).to_have_url(re.compile(r"\?k=cl4,c1$"))
+    assert _listed(page) == ["cl4", "c1"]
+
+    copied = page.locator(".wk-lpb-kopieer").get_attribute("data-wk-copy")
+    assert copied == page.url and _codes(copied) == ["cl4", "c1"]
+    expect(page.locator(".wk-lpb-link")).to_have_text(copied)
+
+    # Print: only the pack (its parts, in order), no controls, no theme chrome.
+    page.emulate_media(media="print")
+    for chrome in [*CHROME, ".wk-lpb-app", "article h1", ".wk-lpb-verder"]:
+        expect(page.locator(chrome).first, f"{chrome} is printed").to_be_hidden()
+    parts = page.locator(".wk-lpb-druk .wk-lp-onderdeel h2")
+    expect(parts).to_have_text([re.compile(r"^1\. Is het veilig genoeg\?"), re.compile(r"^2\. Leo en Nora")])
+    expect(page.locator(".wk-lpb-druk .wk-checklist li").first).to_be_visible()
+    watch.assert_clean("ad-hoc pack")
+
+    fresh, fresh_watch = open_page(copied.split(PREFIX, 1)[1])
+    expect(fresh.locator(".wk-lpb-lijst > li")).to_have_count(2)
+    assert _listed(fresh) == ["cl4", "c1"]
+    fresh_watch.assert_clean("copied link")
+
+
+def test_without_javascript_the_pack_page_says_what_it_needs(open_page) -> None:
+    page, _ = open_page("lespakket/?k=p1,cl4", java_script_enabled=False)
+    expect(page.locator(".wk-lpb-zonder-js")).to_be_visible()
+    expect(page.locator(".wk-lpb-zonder-js")).to_contain_text("JavaScript nodig")
+    expect(page.locator(".wk-lpb-app")).to_be_hidden()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_passes_on_the_pack_controls(open_page, scheme: str) -> None:
+    """The ad-hoc pack with items (its buttons exist only then), a declared pack and a card with the control."""
+    problems = []
+    for path in ("lespakket/?k=p1,c1,cl4", "lespakketten/samenwerken-aan-veiligheid/", "casussen/leo-en-nora/"):
+        page, watch = open_page(path, bypass_csp=True, color_scheme=scheme)
+        watch.settle(page)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
+        for violation in result["violations"]:
+            targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
+            problems.append(f"{path} ({scheme}): {violation['id']} ({violation['help']}) at {targets}")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_ad_hoc_pack_works_in_the_offline_edition(browser: Browser, tmp_path: Path) -> None:
+    """From file://, with no server: the selection in the address still becomes the pack."""
+    target = tmp_path / "werkkaarten"
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(target)],
+        cwd=ROOT,
+        env={**BUILD_ENV, "WERKKAARTEN_OFFLINE": "true"},
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    shim = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+    shutil.copy(shim, target / "assets/javascripts/iframe-worker-shim.js")  # as `make offline` does
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((target / "casussen" / "leo-en-nora.html").as_uri() + "?lespakket=p1")
+    page.get_by_role("link", name="Aan lespakket toevoegen").click()
+    expect(page.locator(".wk-lpb-lijst > li")).to_have_count(2)
+    assert _listed(page) == ["p1", "c1"]
+    page.locator(".wk-lpb-lijst > li").first.get_by_role("link").click()
+    expect(page).to_have_url(re.compile(r"partnerschap/respecteer-ouders\.html\?lespakket=p1,c1$"))
+    assert not errors, errors
+    context.close()

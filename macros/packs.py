@@ -1,0 +1,163 @@
+"""Course packs (lespakketten): a trainer's ordered selection of cards and checklists, as one.
+
+A pack is data (docs/lespakketten/<id>.md, front matter `lespakket:`); its page, short link, QR code,
+handout PDF and entry in cards.json are derived from it. The rules that need the whole handbook
+(items that exist, no item twice, codes and short links unique across cards, checklists and packs)
+are checked here, once, so rendering can trust every id in a pack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .errors import HandbookError, Problem
+from .loading import PACK_DIR
+from .model import Card, Checklist, Pack, PackItem
+
+if TYPE_CHECKING:
+    from .handbook import Handbook
+    from .rendering import Renderer
+
+#: Where a pack's handout is written, relative to the site root (scripts/make_pdfs.py).
+PACK_PDF_DIR = "pdf/lespakket"
+#: The page where a trainer puts an ad-hoc pack together; the selection lives in its address (?k=p1,cl4).
+AD_HOC_PAGE = "lespakket.md"
+
+
+def pack_pdf_path(pack_id: str) -> str:
+    """The handout PDF of a pack, next to the checklist PDFs."""
+    return f"{PACK_PDF_DIR}/{pack_id}.pdf"
+
+
+@dataclass(frozen=True)
+class ResolvedItem:
+    """A pack item with what it points to: exactly one of card and checklist is set."""
+
+    item: PackItem
+    card: Card | None
+    checklist: Checklist | None
+
+    @property
+    def thing(self) -> Card | Checklist:
+        return self.card if self.card is not None else self.checklist  # type: ignore[return-value]
+
+    @property
+    def code(self) -> str:
+        return self.thing.code
+
+
+def add_packs(handbook: Handbook, loaded: list[tuple[str, Pack]]) -> None:
+    """Index the packs; every problem in every pack is reported in one go."""
+    problems: list[Problem] = []
+    codes: dict[str, str] = {}
+    for src_uri, pack in loaded:
+        label = f"docs/{src_uri}"
+        if pack.id in handbook.packs:
+            other = handbook.pack_paths[pack.id]
+            problems.append(Problem(label, "lespakket.id", f"'{pack.id}' is already used by docs/{other}"))
+            continue
+        if src_uri != f"{PACK_DIR}/{pack.id}.md":
+            problems.append(
+                Problem(label, "lespakket.id", f"a pack with this id must be the file docs/{PACK_DIR}/{pack.id}.md")
+            )
+        if pack.code in codes:
+            problems.append(
+                Problem(label, "lespakket.code", f"'{pack.code}' is already used by docs/{codes[pack.code]}")
+            )
+        codes[pack.code] = src_uri
+        problems.extend(_item_problems(handbook, label, pack))
+        from .handbook import build_date
+
+        if pack.reviewed > build_date():
+            problems.append(Problem(label, "lespakket.reviewed", f"{pack.reviewed} is in the future"))
+        handbook.packs[pack.id] = pack
+        handbook.pack_paths[pack.id] = src_uri
+    if problems:
+        raise HandbookError(problems)
+
+
+def _item_problems(handbook: Handbook, label: str, pack: Pack) -> list[Problem]:
+    found: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    for n, item in enumerate(pack.items):
+        kind, item_id = item.ref
+        where = f"lespakket.items.{n}.{kind}"
+        known = handbook.cards if kind == "card" else handbook.checklists
+        if item_id not in known:
+            found.append(Problem(label, where, f"'{item_id}' is not a {kind} id"))
+        elif item.ref in seen:
+            found.append(Problem(label, where, f"'{item_id}' is in this pack twice"))
+        seen.add(item.ref)
+    return found
+
+
+def resolve(handbook: Handbook, pack: Pack) -> list[ResolvedItem]:
+    """The pack's items in its order, each with its card or checklist."""
+    return [
+        ResolvedItem(item, handbook.cards.get(item.card or ""), handbook.checklists.get(item.checklist or ""))
+        for item in pack.items
+    ]
+
+
+def item_sources(handbook: Handbook, thing: Card | Checklist) -> list[str]:
+    return list(thing.sources) if isinstance(thing, Card) else handbook.checklist_sources(thing)
+
+
+def pack_sources(handbook: Handbook, pack: Pack) -> list[str]:
+    """A pack's sources are its items' sources, in source-key order (the source list of the handout)."""
+    return sorted({key for entry in resolve(handbook, pack) for key in item_sources(handbook, entry.thing)})
+
+
+def item_path(handbook: Handbook, thing: Card | Checklist) -> str:
+    return handbook.paths[thing.id] if isinstance(thing, Card) else handbook.checklist_paths[thing.id]
+
+
+def key_points(handbook: Handbook, card: Card) -> list[str]:
+    """What a handout prints of a card besides its summary: the card's own questions to check (its
+    checklist items, written from the card's source), else the headings of its sections."""
+    if card.checks:
+        return [check.text for check in card.checks]
+    return [title for _, title in handbook.sections(handbook.paths[card.id])]
+
+
+def ordered_packs(handbook: Handbook) -> list[Pack]:
+    return sorted(handbook.packs.values(), key=lambda p: int(p.code[len("LP") :]))
+
+
+def pack_for_page(handbook: Handbook, src_uri: str) -> Pack | None:
+    for pack_id, path in handbook.pack_paths.items():
+        if path == src_uri:
+            return handbook.packs[pack_id]
+    return None
+
+
+def pack_entries(handbook: Handbook, renderer: Renderer) -> list[dict[str, Any]]:
+    """The packs in cards.json: the fields every entry has, plus where the handout is and the goals.
+
+    `items` names each item as `card/<id>` or `checklist/<id>`, in the pack's order.
+    """
+    return [
+        {
+            "id": pack.id,
+            "kind": "lespakket",
+            "code": pack.code,
+            "type": "lespakket",
+            "title": pack.title,
+            "summary": pack.summary,
+            "url": renderer.published_url(handbook.pack_paths[pack.id]),
+            "short_url": renderer.short_url(pack.code),
+            "sources": pack_sources(handbook, pack),
+            "tags": [],
+            "related": [],
+            "checklists": [entry.thing.id for entry in resolve(handbook, pack) if entry.checklist],
+            "items": [f"{kind}/{item_id}" for kind, item_id in (item.ref for item in pack.items)],
+            "reviewed": pack.reviewed.isoformat(),
+            "review_due": None,
+            "pdf": renderer.site_url + pack_pdf_path(pack.id),
+            "audience": pack.audience,
+            "duration": pack.duration,
+            "goals": list(pack.goals),
+        }
+        for pack in ordered_packs(handbook)
+    ]
