@@ -137,6 +137,17 @@ SEARCH_ANSWERED = """query => {
 }"""
 
 
+def axe_violations(page: Page, label: str) -> list[str]:
+    """axe-core's WCAG 2.1 AA violations on the page as it is now, one line each, naming up to three elements."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
+    found = []
+    for violation in result["violations"]:
+        targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
+        found.append(f"{label}: {violation['id']} ({violation['help']}) at {targets}")
+    return found
+
+
 def expect_search_ready(page: Page) -> None:
     """Wait until the search index is loaded: the theme then swaps 'initialising' for its placeholder."""
     placeholder = page.evaluate(
@@ -345,11 +356,7 @@ def test_axe_finds_no_wcag_a_or_aa_violations(open_page, page_urls, scheme) -> N
     for path in page_urls:
         page.goto(page.url.split(PREFIX)[0] + PREFIX + path, wait_until="load")
         watch.settle(page)  # the page as a reader finds it, with the theme's scripts done
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
-        for violation in result["violations"]:
-            targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
-            problems.append(f"{path or 'home'} ({scheme}): {violation['id']} ({violation['help']}) at {targets}")
+        problems += axe_violations(page, f"{path or 'home'} ({scheme})")
     assert not problems, "\n".join(problems)
 
 
@@ -741,11 +748,7 @@ def test_axe_passes_on_the_pack_controls(open_page, scheme: str) -> None:
     for path in ("lespakket/?k=p1,c1,cl4", "lespakketten/samenwerken-aan-veiligheid/", "casussen/leo-en-nora/"):
         page, watch = open_page(path, bypass_csp=True, color_scheme=scheme)
         watch.settle(page)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
-        for violation in result["violations"]:
-            targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
-            problems.append(f"{path} ({scheme}): {violation['id']} ({violation['help']}) at {targets}")
+        problems += axe_violations(page, f"{path} ({scheme})")
     assert not problems, "\n".join(problems)
 
 
