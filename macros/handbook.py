@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from .body import heading_anchors
 from .body import sections as body_sections
@@ -60,6 +61,28 @@ def build_date() -> date:
 def short_link_source(code: str) -> str:
     """Where a code's short link lives, as a page path: k/p3/ is the page "k/p3.md"."""
     return f"k/{code.lower()}.md"
+
+
+def identity_problems(
+    label: str, key: str, item: Any, src_uri: str, folder: str, paths: dict[str, str], codes: dict[str, str]
+) -> list[Problem]:
+    """Where a checklist or a course pack lives and what it is called: its id is unique and names its
+    file in `folder`, its code is unique, and its review date is not in the future.
+
+    Codes and file names end up in addresses and on paper, so a clash is an error, never a silent
+    overwrite. Records the code in `codes`; the caller skips an item whose id is taken.
+    """
+    if item.id in paths:
+        return [Problem(label, f"{key}.id", f"'{item.id}' is already used by docs/{paths[item.id]}")]
+    found = []
+    if src_uri != f"{folder}/{item.id}.md":
+        found.append(Problem(label, f"{key}.id", f"this {key} must be docs/{folder}/{item.id}.md"))
+    if item.reviewed > build_date():
+        found.append(Problem(label, f"{key}.reviewed", f"{item.reviewed} is in the future"))
+    if item.code in codes:
+        found.append(Problem(label, f"{key}.code", f"'{item.code}' is already used by docs/{codes[item.code]}"))
+    codes[item.code] = src_uri
+    return found
 
 
 @dataclass
@@ -165,20 +188,12 @@ class Handbook:
         used: set[str] = set()
         for src_uri, checklist in loaded:
             label = f"docs/{src_uri}"
-            if checklist.id in self.checklists:
-                other = self.checklist_paths[checklist.id]
-                problems.append(Problem(label, "checklist.id", f"'{checklist.id}' is already used by docs/{other}"))
+            found = identity_problems(
+                label, "checklist", checklist, src_uri, CHECKLIST_DIR, self.checklist_paths, codes
+            )
+            problems.extend(found)
+            if checklist.id in self.checklist_paths:
                 continue
-            if src_uri != f"{CHECKLIST_DIR}/{checklist.id}.md":
-                problems.append(
-                    Problem(label, "checklist.id", f"this checklist must be docs/{CHECKLIST_DIR}/{checklist.id}.md")
-                )
-            if checklist.reviewed > build_date():
-                problems.append(Problem(label, "checklist.reviewed", f"{checklist.reviewed} is in the future"))
-            if checklist.code in codes:
-                other = codes[checklist.code]
-                problems.append(Problem(label, "checklist.code", f"'{checklist.code}' is already used by docs/{other}"))
-            codes[checklist.code] = src_uri
             if checklist.pause not in self.checklist_registry.pauses:
                 pauses = ", ".join(self.checklist_registry.pauses)
                 problems.append(

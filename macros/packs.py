@@ -49,28 +49,16 @@ class ResolvedItem:
 
 def add_packs(handbook: Handbook, loaded: list[tuple[str, Pack]]) -> None:
     """Index the packs; every problem in every pack is reported in one go."""
+    from .handbook import identity_problems  # handbook imports this module
+
     problems: list[Problem] = []
     codes: dict[str, str] = {}
     for src_uri, pack in loaded:
         label = f"docs/{src_uri}"
-        if pack.id in handbook.packs:
-            other = handbook.pack_paths[pack.id]
-            problems.append(Problem(label, "lespakket.id", f"'{pack.id}' is already used by docs/{other}"))
+        problems.extend(identity_problems(label, "lespakket", pack, src_uri, PACK_DIR, handbook.pack_paths, codes))
+        if pack.id in handbook.pack_paths:
             continue
-        if src_uri != f"{PACK_DIR}/{pack.id}.md":
-            problems.append(
-                Problem(label, "lespakket.id", f"a pack with this id must be the file docs/{PACK_DIR}/{pack.id}.md")
-            )
-        if pack.code in codes:
-            problems.append(
-                Problem(label, "lespakket.code", f"'{pack.code}' is already used by docs/{codes[pack.code]}")
-            )
-        codes[pack.code] = src_uri
         problems.extend(_item_problems(handbook, label, pack))
-        from .handbook import build_date
-
-        if pack.reviewed > build_date():
-            problems.append(Problem(label, "lespakket.reviewed", f"{pack.reviewed} is in the future"))
         handbook.packs[pack.id] = pack
         handbook.pack_paths[pack.id] = src_uri
     if problems:
