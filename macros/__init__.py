@@ -157,8 +157,9 @@ def _page_filter(env: Any, handbook: Handbook, renderer: Renderer) -> Callable[[
 def _wrap_page(page: Any, src_uri: str, text: str, handbook: Handbook, renderer: Renderer) -> str:
     card = handbook.card_for_page(src_uri)
     checklist = handbook.checklist_for_page(src_uri)
+    pack = pack_for_page(handbook, src_uri)
     parts = [text]
-    if card is not None or checklist is not None or src_uri in handbook.pack_paths.values():
+    if card is not None or checklist is not None or pack is not None:
         # Cards and checklists are not in the navigation: the left column would stay empty, so the
         # content takes its width (the contents list of a long card is in the card itself).
         page.meta.setdefault("hide", ["navigation"])
@@ -166,7 +167,7 @@ def _wrap_page(page: Any, src_uri: str, text: str, handbook: Handbook, renderer:
         parts = [renderer.card_header(src_uri, card), text, renderer.card_footer(src_uri, card)]
         # "kaart P1" in the title: search results and browser tabs tell a card from a checklist.
         page.meta.update(title=html_text(f"{card.title} · kaart {card.code}"), description=html_text(card.summary))
-    elif (pack := pack_for_page(handbook, src_uri)) is not None:
+    elif pack is not None:
         parts = [renderer.pack_page(src_uri, pack, text)]  # a course pack: page and handout (macros/packs.py)
         page.meta.setdefault("search", {"exclude": True})  # it repeats its cards' text: search finds the cards
         page.meta.update(title=html_text(f"{pack.title} · lespakket {pack.code}"), description=html_text(pack.summary))

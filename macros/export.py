@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .handbook import Handbook
 from .model import Card, Checklist
-from .packs import pack_entries, pack_for_page
+from .packs import item_sources, pack_entries, pack_for_page
 from .rendering import TEMPLATES, Renderer, page_url, qr_code, qr_path
 
 #: The script that keeps the #anchor when a redirect page sends the reader on.
@@ -42,7 +42,7 @@ def _entry(item: Card | Checklist, kind: str, path: str, renderer: Renderer, han
         "summary": item.summary if is_card else item.purpose,
         "url": renderer.published_url(path),
         "short_url": renderer.short_url(item.code),
-        "sources": list(item.sources) if is_card else handbook.checklist_sources(item),
+        "sources": item_sources(handbook, item),
         "tags": list(item.tags) if is_card else [],
         "related": [c.id for c in handbook.related_to(item)] if is_card else [],
         "checklists": [c.id for c in handbook.checklists_for(item)] if is_card else [],

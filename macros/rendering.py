@@ -268,13 +268,9 @@ class Renderer:
         """How to cite a card, checklist or pack: title, code, address, source, date of the content."""
         if isinstance(item, Pack):
             url, keys = self.published_url(self.handbook.pack_paths[item.id]), pack_sources(self.handbook, item)
-        elif isinstance(item, Card):
-            url, keys = self.published_url(self.handbook.paths[item.id]), item.sources
         else:
-            url, keys = (
-                self.published_url(self.handbook.checklist_paths[item.id]),
-                self.handbook.checklist_sources(item),
-            )
+            url = self.published_url(item_path(self.handbook, item))
+            keys = item_sources(self.handbook, item)
         sources = "; ".join(f"{self.handbook.source(k).title} ({self.handbook.source(k).publisher})" for k in keys)
         return (
             f"{item.title} ({item.code}). Werkkaarten. {url}. Bron: {sources}. Inhoud van {dutch_date(item.reviewed)}."
