@@ -17,15 +17,18 @@ from typing import Any
 
 from .body import heading_anchors
 from .body import sections as body_sections
+from .content_lock import unrecorded
 from .errors import HandbookError, Problem
 from .loading import CHECKLIST_DIR, SourceFile, load_pages, load_registries
 from .model import (
     Card,
     CardType,
     Caution,
+    ChangeLog,
     Check,
     Checklist,
     ChecklistRegistry,
+    ContentLock,
     Family,
     FamilyRegistry,
     Moment,
@@ -93,6 +96,8 @@ class Handbook:
     glossary: list[Term]
     checklist_registry: ChecklistRegistry
     moved: Moved
+    changelog: ChangeLog
+    lock: ContentLock
     files: dict[str, SourceFile] = field(default_factory=dict)
     cards: dict[str, Card] = field(default_factory=dict)
     paths: dict[str, str] = field(default_factory=dict)
@@ -116,7 +121,19 @@ class Handbook:
         handbook._check_glossary()
         handbook._check_types()
         handbook._check_addresses()
+        handbook._check_changelog()
         return handbook
+
+    def _check_changelog(self) -> None:
+        """Site-level change records name a page that exists; no content changed without a record."""
+        problems = [
+            Problem("docs/_data/wijzigingen.yml", f"changes.{n}.page", f"'{change.page}' is not a page in docs/")
+            for n, change in enumerate(self.changelog.changes)
+            if change.page not in self.files
+        ]
+        problems += unrecorded(self)
+        if problems:
+            raise HandbookError(problems)
 
     def anchors(self, src_uri: str) -> set[str]:
         """The explicit heading anchors an author wrote on a page (read once per page)."""
@@ -431,9 +448,10 @@ class Handbook:
         return safety
 
     def cautions_by_status(self, card: Card) -> tuple[list[Caution], list[tuple[str, list[Caution]]]]:
-        """Cautions from guidance ("Let op"), and observations from other kinds of text, by kind.
+        """Cautions from guidance ("Let op"), and observations from other kinds of text, headed by kind.
 
-        A practice report's conclusion is shown as what it is, not with the weight of a contra-indication.
+        A practice report's conclusion is shown as what it is ("Uit een praktijkverslag"), not with the
+        weight of a contra-indication; a news opinion is not called practice.
         """
         guidance: list[Caution] = []
         observed: dict[str, list[Caution]] = {}
@@ -442,7 +460,7 @@ class Handbook:
             if any(kind.guidance for kind in kinds):
                 guidance.append(caution)
             else:
-                observed.setdefault(kinds[0].label, []).append(caution)
+                observed.setdefault(f"Uit een {kinds[0].label.lower()}", []).append(caution)
         return guidance, list(observed.items())
 
     def related_to(self, card: Card) -> list[Card]:

@@ -19,7 +19,19 @@ from pydantic import BaseModel, ValidationError
 
 from .body import body_problems
 from .errors import HandbookError, Problem, problems_from_validation
-from .model import Card, Checklist, ChecklistRegistry, FamilyRegistry, Moved, Pack, Role, SourceRegistry, Term
+from .model import (
+    Card,
+    ChangeLog,
+    Checklist,
+    ChecklistRegistry,
+    ContentLock,
+    FamilyRegistry,
+    Moved,
+    Pack,
+    Role,
+    SourceRegistry,
+    Term,
+)
 
 #: Where registries live inside docs/ (excluded from the published site by mkdocs.yml).
 DATA_DIR = "_data"
@@ -129,6 +141,12 @@ class SourceFile:
     def label(self) -> str:
         return f"docs/{self.src_uri}"
 
+    @property
+    def title(self) -> str:
+        """The page's own H1, for a page that is no card (the glossary on the changes page)."""
+        match = re.search(r"^# (.+?)\s*$", self.body, re.MULTILINE)
+        return match.group(1) if match else ""
+
 
 def split_front_matter(text: str, label: str) -> tuple[dict[str, Any], str, int]:
     """Front matter, body, and the file line where the body starts."""
@@ -194,7 +212,7 @@ def load_list(docs_dir: Path, name: str, model: type[M]) -> list[M]:
 
 def load_registries(
     docs_dir: Path,
-) -> tuple[SourceRegistry, FamilyRegistry, list[Role], list[Term], ChecklistRegistry, Moved]:
+) -> tuple[SourceRegistry, FamilyRegistry, list[Role], list[Term], ChecklistRegistry, Moved, ChangeLog, ContentLock]:
     """Every registry; all are read before any error is raised, so one build lists every problem."""
     loaders = (
         lambda: load_registry(docs_dir, "bronnen.yml", SourceRegistry),
@@ -203,6 +221,8 @@ def load_registries(
         lambda: load_list(docs_dir, "begrippen.yml", Term),
         lambda: load_registry(docs_dir, "checklists.yml", ChecklistRegistry),
         lambda: load_registry(docs_dir, "verhuisd.yml", Moved),
+        lambda: load_registry(docs_dir, "wijzigingen.yml", ChangeLog),
+        lambda: load_registry(docs_dir, "vastgelegd.yml", ContentLock),
     )
     results: list[Any] = []
     problems: list[Problem] = []

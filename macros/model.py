@@ -104,10 +104,27 @@ class Check(Strict):
 
 
 class Change(Strict):
-    """A change to a card that a reader (or a trainer whose course cites it) should know about."""
+    """A change to what a card, checklist or pack says, recorded where readers and trainers see it.
+
+    A change of substance gets a new `reviewed` date (the date printed on paper and in citations);
+    a pure wording correction (`correction: true`) is the lighter record: listed, but the content's
+    date stays, because what a trainer cited still holds.
+    """
 
     date: date
     summary: Annotated[Line, StringConstraints(min_length=10, max_length=300)]
+    correction: bool = False
+
+
+def _changes_reviewed(changes: list[Change], reviewed: date) -> None:
+    """A change of substance dated after the review date would leave paper and citations with the
+    old date; the review date moves with the change."""
+    for change in changes:
+        if not change.correction and change.date > reviewed:
+            raise ValueError(
+                f"the change of {change.date.isoformat()} is newer than reviewed ({reviewed.isoformat()}): "
+                "set reviewed to the date of the change, or mark a pure wording correction `correction: true`"
+            )
 
 
 #: Cards are reviewed yearly unless a card sets its own `next_review`.
@@ -143,6 +160,7 @@ class Card(Strict):
     def _review_after_reviewed(self) -> Card:
         if self.next_review is not None and self.next_review <= self.reviewed:
             raise ValueError("next_review must come after reviewed")
+        _changes_reviewed(self.changes, self.reviewed)
         return self
 
     @property
@@ -284,8 +302,13 @@ CheckRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*/
 
 
 class NextStep(Strict):
-    """What a source says to do when a sign is seen: printed under a list of signs."""
+    """What a source says to do when a sign is seen: printed under a list of signs.
 
+    Its heading says whose words these are ("Wat de thematekst zegt bij …"): the sources give no
+    sequence of steps, so the box never claims one.
+    """
+
+    heading: Annotated[Line, StringConstraints(min_length=10, max_length=90)] = "Wat de bron hierover zegt"
     text: Annotated[Line, StringConstraints(min_length=10, max_length=300)]
     sources: list[SourceKey] = Field(min_length=1)
 
@@ -307,6 +330,7 @@ class Checklist(Strict):
     items: list[CheckRef] = Field(min_length=5, max_length=9)
     next_step: NextStep | None = None
     reviewed: date
+    changes: list[Change] = []
 
     @model_validator(mode="after")
     def _signs_have_a_next_step(self) -> Checklist:
@@ -314,6 +338,7 @@ class Checklist(Strict):
             raise ValueError("a list of signs needs next_step: what the source says to do when a sign is seen")
         if self.kind != "signs" and self.next_step is not None:
             raise ValueError("next_step belongs to a list of signs (kind: signs)")
+        _changes_reviewed(self.changes, self.reviewed)
         return self
 
     @property
@@ -337,10 +362,27 @@ def _all_kinds(kinds: dict[str, ChecklistKind]) -> dict[str, ChecklistKind]:
     return kinds
 
 
+class ItemKindLabel(Strict):
+    """How a card's checks of one kind are headed where they are repeated without their checklist
+    (a course pack's handout): a list of signs stays a list to discuss, never a list to tick."""
+
+    heading: Line
+    #: Said with the points wherever they are repeated ("geen screeningsinstrument").
+    caveat: Line = ""
+
+
+def _every_item_kind(kinds: dict[str, ItemKindLabel]) -> dict[str, ItemKindLabel]:
+    missing = set(get_args(ItemKind)) - set(kinds)
+    if missing:
+        raise ValueError(f"every kind of item needs its heading; missing: {sorted(missing)}")
+    return kinds
+
+
 class ChecklistRegistry(Strict):
     """Labels for the kinds of checklist and the pause points in the work they belong to."""
 
     kinds: Annotated[dict[ChecklistKindName, ChecklistKind], AfterValidator(_all_kinds)]
+    item_kinds: Annotated[dict[ItemKind, ItemKindLabel], AfterValidator(_every_item_kind)]
     pauses: dict[Slug, Line]
 
 
@@ -384,3 +426,39 @@ class Pack(Strict):
     goals: list[Sentence] = Field(min_length=1, max_length=6)
     items: list[PackItem] = Field(min_length=1, max_length=20)
     reviewed: date
+    changes: list[Change] = []
+
+    @model_validator(mode="after")
+    def _changes_dated(self) -> Pack:
+        _changes_reviewed(self.changes, self.reviewed)
+        return self
+
+
+class SiteChange(Change):
+    """A change to content that lives in no card, checklist or pack (the glossary), named by its page."""
+
+    page: PagePath
+
+
+class ChangeLog(Strict):
+    """The first edition's date and the changes to content outside the pages (docs/_data/wijzigingen.yml).
+
+    Changes to a card, checklist or pack are recorded in its own front matter, where the editor works.
+    """
+
+    first_edition: date
+    changes: list[SiteChange] = []
+
+
+class Recorded(Strict):
+    """What one page said when its changes were last recorded: a fingerprint, and how many change
+    records it had then (a new record is how an editor says the content changed on purpose)."""
+
+    fingerprint: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    records: Annotated[int, Field(ge=0)]
+
+
+class ContentLock(Strict):
+    """docs/_data/vastgelegd.yml, written by `make vastleggen`: every page's recorded content."""
+
+    recorded: dict[str, Recorded]

@@ -101,12 +101,109 @@ def item_path(handbook: Handbook, thing: Card | Checklist) -> str:
     return handbook.paths[thing.id] if isinstance(thing, Card) else handbook.checklist_paths[thing.id]
 
 
-def key_points(handbook: Handbook, card: Card) -> list[str]:
-    """What a handout prints of a card besides its summary: the card's own questions to check (its
-    checklist items, written from the card's source), else the headings of its sections."""
-    if card.checks:
-        return [check.text for check in card.checks]
-    return [title for _, title in handbook.sections(handbook.paths[card.id])]
+@dataclass(frozen=True)
+class Notice:
+    """A perspective notice or caveat that travels with repeated content: who speaks, and how not to
+    read it ("praktijkverslag, geen onderzoek", "geen screeningsinstrument")."""
+
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class PointGroup:
+    """Points of one kind under the heading of that kind ("Signalen om te bespreken")."""
+
+    heading: str
+    caveat: str
+    points: list[str]
+
+
+@dataclass(frozen=True)
+class HandoutItem:
+    """What a handout prints of one card or checklist: the one data contract behind the declared
+    pack's page and PDF (Jinja) and the ad-hoc pack's print (lespakket.js), so the two cannot drift."""
+
+    code: str
+    kind: str  # "card" or "checklist"
+    label: str
+    title: str
+    summary: str
+    #: How to use a checklist (its kind's instruction); empty for a card.
+    how: str
+    notices: list[Notice]
+    groups: list[PointGroup]
+    #: What the source says after a list of signs, under its heading, with its sources; empty when none.
+    next_step_heading: str
+    next_step: str
+    next_step_sources: list[str]
+    sources: list[str]
+
+
+def notices(handbook: Handbook, keys: list[str]) -> list[Notice]:
+    """The perspective notice of every source that is not guidance (as on the card's own page)."""
+    return [
+        Notice(f"Perspectief: {handbook.kind_of(key).label.lower()} (bron {key})", handbook.kind_of(key).caution)
+        for key in keys
+        if handbook.kind_of(key).caution
+    ]
+
+
+def handout_item(handbook: Handbook, thing: Card | Checklist) -> HandoutItem:
+    """A card or checklist as a handout repeats it, with its notices and caveats.
+
+    A card's points are its own checks (written from its source), grouped and headed by kind, with
+    the kind's caveat; a card without checks lists the headings of its sections. The card's "Let op"
+    and observations from the sources travel too.
+    """
+    sources = item_sources(handbook, thing)
+    found = notices(handbook, sources)
+    registry = handbook.checklist_registry
+    if isinstance(thing, Checklist):
+        kind = registry.kinds[thing.kind]
+        points = [check.text for _, check in handbook.checklist_items(thing)]
+        step = thing.next_step
+        return HandoutItem(
+            code=thing.code,
+            kind="checklist",
+            label=f"Checklist · {kind.label}",
+            title=thing.title,
+            summary=thing.purpose,
+            how=kind.how,
+            notices=found,
+            groups=[PointGroup("", "", points)],
+            next_step_heading=step.heading if step else "",
+            next_step=step.text if step else "",
+            next_step_sources=list(step.sources) if step else [],
+            sources=sources,
+        )
+    cautions, observations = handbook.cautions_by_status(thing)
+    found += [Notice("Let op", f"{c.text} (bron {', '.join(c.sources)})") for c in cautions]
+    found += [
+        Notice(heading, f"{c.text} (bron {', '.join(c.sources)})") for heading, items in observations for c in items
+    ]
+    groups: list[PointGroup] = []
+    for item_kind, label in registry.item_kinds.items():
+        points = [check.text for check in thing.checks if check.kind == item_kind]
+        if points:
+            groups.append(PointGroup(label.heading, label.caveat, points))
+    if not groups:
+        sections = [title for _, title in handbook.sections(handbook.paths[thing.id])]
+        groups = [PointGroup("Op deze kaart", "", sections)] if sections else []
+    return HandoutItem(
+        code=thing.code,
+        kind="card",
+        label=handbook.type_of(thing).label,
+        title=thing.title,
+        summary=thing.summary,
+        how="",
+        notices=found,
+        groups=groups,
+        next_step_heading="",
+        next_step="",
+        next_step_sources=[],
+        sources=sources,
+    )
 
 
 def ordered_packs(handbook: Handbook) -> list[Pack]:

@@ -7,6 +7,7 @@ link the macros write, and the site works under any sub-path.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import posixpath
 from collections.abc import Callable
@@ -21,8 +22,17 @@ from .body import GENERATED_ANCHORS
 from .errors import HandbookError, Problem
 from .escaping import finalize
 from .handbook import Handbook, build_date
-from .model import Card, Checklist, Pack
-from .packs import AD_HOC_PAGE, item_path, item_sources, key_points, ordered_packs, pack_pdf_path, pack_sources, resolve
+from .model import Card, Change, Checklist, Pack
+from .packs import (
+    AD_HOC_PAGE,
+    handout_item,
+    item_path,
+    item_sources,
+    ordered_packs,
+    pack_pdf_path,
+    pack_sources,
+    resolve,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -91,6 +101,10 @@ MONTHS = [
 def dutch_date(value: date) -> str:
     """Dates as Dutch readers write them (25 november 2026), independent of the machine's locale."""
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+#: Where the sources name the Meldcode (001) and Veilig Thuis (003): the "direct hulp" block links them.
+URGENT_HELP_CARDS = ("signs-of-safety", "dwangmaatregelen")
 
 
 class Renderer:
@@ -167,6 +181,7 @@ class Renderer:
                 self.code_key,
                 self.pack_grid,
                 self.pack_builder,
+                self.urgent_help,
             )
         }
 
@@ -232,6 +247,16 @@ class Renderer:
         """The glossary as a definition list."""
         return self._render("glossary.md.jinja", page_uri)
 
+    def urgent_help(self, page_uri: str) -> str:
+        """The editors' "direct hulp" block (112, Veilig Thuis, the meldcode) where safety is the subject:
+        `{{ urgent_help() }}`. Its links go to the cards where the sources name the Meldcode and Veilig Thuis."""
+        return self._render(
+            "urgent_help.md.jinja",
+            page_uri,
+            meldcode=self.handbook.card(URGENT_HELP_CARDS[0]),
+            veilig_thuis=self.handbook.card(URGENT_HELP_CARDS[1]),
+        )
+
     def abbreviations(self, page_uri: str) -> str:
         """Abbreviation definitions for Python-Markdown's abbr extension: hover text on every page."""
         return self._render("abbreviations.md.jinja", page_uri)
@@ -277,13 +302,20 @@ class Renderer:
         )
 
     def changes(self, page_uri: str) -> str:
-        """All card changes by date, newest first, for trainers who wrote a course on an older version."""
-        by_date: dict[date, list] = {}
-        for card in self.handbook.ordered():
-            for change in card.changes:
-                by_date.setdefault(change.date, []).append((card, change))
+        """Every recorded change by date, newest first (cards, checklists, packs and the glossary), for
+        trainers who wrote a course on an older version; the first edition's date closes the list."""
+        hb = self.handbook
+        by_date: dict[date, list[tuple[str, str, str, Change]]] = {}
+        things: list[Card | Checklist | Pack] = [*hb.ordered(), *hb.ordered_checklists(), *ordered_packs(hb)]
+        for thing in things:
+            for change in thing.changes:
+                path = hb.pack_paths[thing.id] if isinstance(thing, Pack) else item_path(hb, thing)
+                by_date.setdefault(change.date, []).append((thing.code, thing.title, path, change))
+        for site_change in hb.changelog.changes:
+            title = hb.files[site_change.page].title or site_change.page
+            by_date.setdefault(site_change.date, []).append(("", title, site_change.page, site_change))
         ordered = sorted(by_date.items(), key=lambda pair: pair[0], reverse=True)
-        return self._render("changes.md.jinja", page_uri, changes=ordered)
+        return self._render("changes.md.jinja", page_uri, changes=ordered, first_edition=hb.changelog.first_edition)
 
     def trainer_table(self, page_uri: str, items: str = "cards") -> str:
         """Cards ("cards") or checklists ("checklists") with code, short link, copy button and QR code."""
@@ -322,6 +354,7 @@ class Renderer:
             url=url,
             qr=qr,
             citation=self.citation(checklist),
+            latest_change=max(checklist.changes, key=lambda change: change.date, default=None),
             short_url=self.short_url(checklist.code),
             pack_href=self.pack_add_href(page_uri, checklist.code),
             pdf_href=Markup(self.site_file(page_uri, pdf_path(checklist.id))),
@@ -358,8 +391,7 @@ class Renderer:
                 "n": n,
                 "entry": entry,
                 "path": item_path(self.handbook, entry.thing),
-                "sources": item_sources(self.handbook, entry.thing),
-                "points": key_points(self.handbook, entry.card) if entry.card else [],
+                "item": handout_item(self.handbook, entry.thing),
                 "short_url": self.short_url(entry.code),
             }
             for n, entry in enumerate(resolve(self.handbook, pack), start=1)
@@ -389,26 +421,10 @@ class Renderer:
         hb = self.handbook
         items: dict[str, object] = {}
         for thing in [*hb.ordered(), *hb.ordered_checklists()]:
-            is_card = isinstance(thing, Card)
-            path = item_path(hb, thing)
-            if is_card:
-                label, text, points = hb.type_of(thing).label, thing.summary, key_points(hb, thing)
-                how = ""
-            else:
-                kind = hb.checklist_registry.kinds[thing.kind]
-                label, text, how = f"Checklist · {kind.label}", thing.purpose, kind.how
-                points = [check.text for _, check in hb.checklist_items(thing)]
             items[thing.code.lower()] = {
-                "code": thing.code,
-                "kind": "card" if is_card else "checklist",
-                "label": label,
-                "title": thing.title,
-                "summary": text,
-                "how": how,
-                "points": points,
-                "path": page_url(path),
+                **dataclasses.asdict(handout_item(hb, thing)),
+                "path": page_url(item_path(hb, thing)),
                 "short_url": self.short_url(thing.code),
-                "sources": item_sources(hb, thing),
             }
         sources = {key: f"{s.title}. {s.publisher}, {s.date}." for key, s in hb.sources.sources.items()}
         here = page_url(page_uri).rstrip("/")

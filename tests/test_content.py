@@ -189,8 +189,9 @@ def test_interventions_from_the_thematic_text_open_with_safety_and_list_its_caut
         else:
             assert SAFETY_TITLE not in titles, f"{card.id}: safety question from no source of its own"
         guidance, observed = handbook.cautions_by_status(card)
-        for label, items in observed:
-            assert f"Uit de praktijk: {label.lower()}" in titles, f"{card.id}: observations of {label} not shown"
+        for heading, items in observed:
+            assert heading.startswith("Uit een "), f"{card.id}: observations headed {heading!r}, not by kind of text"
+            assert heading in titles, f"{card.id}: observations {heading!r} not shown"
             assert all(handbook.kind_of(c.sources[0]).guidance is False for c in items)
         if not guidance:
             assert "Let op" not in titles, f"{card.id}: a 'Let op' block without cautions from guidance"

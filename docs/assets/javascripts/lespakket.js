@@ -152,12 +152,30 @@
         part.appendChild(element("h2", "", (index + 1) + ". " + item.title));
         part.appendChild(element("p", "wk-lp-soort", item.code + " " + item.label + " · bron " + item.sources.join(", ") + " · " + item.short_url));
         part.appendChild(element("p", "wk-lp-samenvatting", item.summary));
+        /* The same fields as the declared pack's handout (macros/packs.py HandoutItem). */
+        item.notices.forEach(function (notice) {
+          var p = element("p", "wk-lp-melding");
+          p.appendChild(element("strong", "", notice.title + "."));
+          p.appendChild(document.createTextNode(" " + notice.text));
+          part.appendChild(p);
+        });
         if (item.how) { part.appendChild(element("p", "", "Zo gebruik je deze lijst: " + item.how)); }
-        if (item.points.length) {
-          if (item.kind === "card") { part.appendChild(element("p", "wk-lp-punten", "Kernpunten")); }
+        item.groups.forEach(function (group) {
+          if (group.heading) {
+            var head = element("p", "wk-lp-punten");
+            head.appendChild(element("strong", "", group.heading));
+            if (group.caveat) { head.appendChild(element("span", "wk-lp-voorbehoud", " " + group.caveat)); }
+            part.appendChild(head);
+          }
           var points = element("ul", item.kind === "checklist" ? "wk-checklist" : "");
-          item.points.forEach(function (point) { points.appendChild(element("li", "", point)); });
+          group.points.forEach(function (point) { points.appendChild(element("li", "", point)); });
           part.appendChild(points);
+        });
+        if (item.next_step) {
+          var step = element("p", "wk-volgende-stap");
+          step.appendChild(element("strong", "", item.next_step_heading + ":"));
+          step.appendChild(document.createTextNode(" " + item.next_step + " (bron " + item.next_step_sources.join(", ") + ")"));
+          part.appendChild(step);
         }
         item.sources.forEach(function (key) { keys[key] = true; });
         paper.appendChild(part);
