@@ -33,8 +33,9 @@ _NOT_CONTENT = {"reviewed", "next_review", "changes", "tags", "related", "roles"
 
 
 def _digest(*parts: object) -> str:
+    """Whitespace is layout: a reflowed paragraph or an extra blank line says nothing new."""
     text = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.sha256(re.sub(r"\s+", " ", text).encode("utf-8")).hexdigest()
+    return hashlib.sha256(re.sub(r"(?:\s|\\n)+", " ", text).encode("utf-8")).hexdigest()
 
 
 def current(handbook: Handbook) -> dict[str, Recorded]:

@@ -734,6 +734,31 @@ def test_a_trainer_builds_an_ad_hoc_pack_from_three_pages(open_page, base_url) -
     fresh_watch.assert_clean("copied link")
 
 
+def test_the_ad_hoc_pack_prints_the_notices_of_a_practice_report_and_a_list_of_signs(
+    open_page, handbook, tmp_path: Path
+) -> None:
+    """A 002 card (L7) and the list of signs (CL7), put together by a trainer: the printed pack and its
+    PDF say "praktijkverslag … geen onderzoek" and "geen screeningsinstrument", as the pages do.
+
+    Red when: lespakket.js leaves out the notices or the kind headings the declared handout prints
+    (both come from macros/packs.py HandoutItem), or calls a card's points "Kernpunten".
+    """
+    from pypdf import PdfReader
+
+    page, watch = open_page("lespakket/?k=l7,cl7")
+    page.emulate_media(media="print")
+    paper = page.locator(".wk-lpb-druk")
+    practice = " ".join(handbook.kind_of("002").caution.split())
+    expect(paper).to_contain_text(practice)
+    expect(paper).to_contain_text(handbook.checklist_registry.kinds["signs"].how)
+    expect(paper).not_to_contain_text("Kernpunten")
+    pdf = tmp_path / "adhoc.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    text = " ".join(" ".join((p.extract_text() or "") for p in PdfReader(pdf).pages).split())
+    assert practice[:60] in text and "geen screeningsinstrument" in text, text[:800]
+    watch.assert_clean("ad-hoc pack with notices")
+
+
 def test_without_javascript_the_pack_page_says_what_it_needs(open_page) -> None:
     page, _ = open_page("lespakket/?k=p1,cl4", java_script_enabled=False)
     expect(page.locator(".wk-lpb-zonder-js")).to_be_visible()

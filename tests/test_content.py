@@ -394,3 +394,57 @@ def test_quotes_and_apostrophes_follow_one_style() -> None:
         for problem in quote_problems(str(path.relative_to(DOCS.parent)), path.read_text("utf-8"))
     ]
     assert not problems, "\n".join(problems)
+
+
+# -- the editors' "direct hulp" block (issue 18, UX F1) ---------------------------------------------
+
+URGENT_TITLE = "Niet uit de bronnen: direct hulp"
+#: Exactly the three facts the editors checked; nothing else may be added to the block.
+URGENT_FACTS = [
+    "Acuut gevaar: bel 112.",
+    "Advies of een melding: Veilig Thuis, 0800-2000, dag en nacht.",
+    "Volg de meldcode van je eigen organisatie.",
+]
+#: Pages where safety is the subject, and the sections of A14 on violence.
+URGENT_PAGES = [
+    "",
+    "vraagstukken/veilig-genoeg/",
+    "checklists/veilig-genoeg/",
+    "checklists/signalen-intieme-terreur/",
+    "achtergrond/intieme-terreur/",
+]
+URGENT_A14_SECTIONS = ["situationeel-geweld", "intieme-terreur", "acuut-gevaar"]
+
+
+def _urgent_blocks(html) -> list[Tag]:
+    return [
+        t.find_parent("div", class_="admonition") for t in html.select(".admonition-title") if URGENT_TITLE in t.text
+    ]
+
+
+def _check_urgent(block: Tag, where: str, site_page: str) -> None:
+    assert "danger" in block["class"], f"{where}: not styled as urgent"
+    facts = [words(li.get_text(" ")).replace(" .", ".").replace(" ,", ",") for li in block.select("li")]
+    assert facts == URGENT_FACTS, f"{where}: {facts}"
+    assert [a["href"] for a in block.select("li a")] == ["tel:112", "tel:08002000"], where
+    note = words(block.select("p")[-1].get_text(" "))
+    assert note.startswith("Dit blok is van de redactie."), f"{where}: not labelled as the editors' own: {note}"
+    # It links the cards where the sources name the Meldcode (001) and Veilig Thuis (003), nothing else.
+    cards = [target(site_page, a["href"]) for a in block.select("p a")]
+    assert cards == ["achtergrond/signs-of-safety/#meldcode-stap-3", "interventies/dwangmaatregelen/"], cards
+    assert all(re.search(r"\d{3,}", words(p.get_text())) is None for p in block.select("p")[1:]), where
+
+
+def test_a_reader_in_danger_finds_the_way_on_every_page_about_safety(page) -> None:
+    """Red when: a page where safety is the subject lacks the block, the block gains a fact of its
+    own, or it stops saying it is the editors' and not from the sources."""
+    for path in URGENT_PAGES:
+        blocks = _urgent_blocks(page(path))
+        assert len(blocks) == 1, f"{path or 'home'}: {len(blocks)} direct-hulp blocks"
+        _check_urgent(blocks[0], path or "home", path)
+    a14 = page("achtergrond/welke-aanpak-past/")
+    for section in URGENT_A14_SECTIONS:
+        heading = a14.select_one(f"h2#{section}")
+        block = next((b for b in _urgent_blocks(a14) if b.find_previous("h2") is heading), None)
+        assert block is not None, f"A14 #{section}: no direct-hulp block in this section"
+        _check_urgent(block, f"A14 #{section}", "achtergrond/welke-aanpak-past/")

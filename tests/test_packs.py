@@ -16,7 +16,7 @@ import jsonschema
 from conftest import SITE_URL
 from pypdf import PdfReader
 
-from macros.packs import AD_HOC_PAGE, key_points, ordered_packs, pack_pdf_path, pack_sources, resolve
+from macros.packs import AD_HOC_PAGE, handout_item, ordered_packs, pack_pdf_path, pack_sources, resolve
 from macros.rendering import page_url, short_link_path
 from scripts.make_pdfs import link_targets
 
@@ -62,8 +62,8 @@ def test_every_pack_page_shows_what_for_whom_and_its_items_in_order(page, handbo
             if entry.item.note:
                 assert entry.item.note in block.select_one(".wk-lp-notitie").get_text()
             if entry.card:
-                for point in key_points(handbook, entry.card):
-                    assert point in block.get_text()
+                for group in handout_item(handbook, entry.card).groups:
+                    assert all(point in block.get_text() for point in group.points)
             else:
                 assert len(block.select(".wk-checklist li")) == len(entry.checklist.items)
             link = block.select_one(".wk-lp-soort a")
@@ -74,6 +74,60 @@ def test_every_pack_page_shows_what_for_whom_and_its_items_in_order(page, handbo
         assert contents == [f"#onderdeel-{n}" for n in range(1, len(pack.items) + 1)] + ["#bronnen"]
         for key in pack_sources(handbook, pack):
             assert handbook.source(key).title in article.select_one("#bronnen").find_next("ul").get_text()
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _notices_travel(handbook, pack, text: str) -> list[str]:
+    """What of each item's perspective notices, caveats and kind headings is missing from `text`."""
+    missing = []
+    for entry in resolve(handbook, pack):
+        item = handout_item(handbook, entry.thing)
+        wanted = [n.text for n in item.notices] + [g.heading for g in item.groups] + [g.caveat for g in item.groups]
+        wanted += [item.how, item.next_step_heading]
+        missing += [f"{entry.code}: {w!r}" for w in wanted if w and _flat(w) not in text]
+    return missing
+
+
+def test_perspective_notices_and_caveats_travel_into_every_pack_page_and_handout(page, handbook, site) -> None:
+    """A card's perspective notice ("praktijkverslag, geen onderzoek") and a list's caveat ("geen
+    screeningsinstrument") are repeated wherever its content is, on the page and in the PDF.
+
+    Red when: the pack template or the handout drops a notice, or a card's signs or reflection
+    questions are headed as something to tick ("Om te checken").
+    """
+    practice = handbook.kind_of("002").caution
+    screening = handbook.checklist_registry.kinds["signs"].how
+    seen = {"002": False, "signs": False}
+    for pack in ordered_packs(handbook):
+        article = _flat(page(_pack_url(handbook, pack)).select_one("article").get_text(" "))
+        pdf = _flat(" ".join(_pages(site / pack_pdf_path(pack.id)))).replace("- ", "")
+        assert not _notices_travel(handbook, pack, article), _notices_travel(handbook, pack, article)
+        assert "Om te checken" not in article and "Kernpunten" not in article
+        for entry in resolve(handbook, pack):
+            if "002" in handout_item(handbook, entry.thing).sources:
+                seen["002"] = True
+                assert _flat(practice) in article and _flat(practice)[:60] in pdf, f"{pack.id}: 002 notice"
+            if entry.checklist and entry.checklist.kind == "signs":
+                seen["signs"] = True
+                assert _flat(screening) in article and "geen screeningsinstrument" in pdf, f"{pack.id}: signs caveat"
+    assert all(seen.values()), f"no declared pack holds a 002 card and a list of signs: {seen}"
+
+
+def test_a_cards_points_are_headed_by_their_kind(handbook) -> None:
+    """Signs stay signs to discuss (with the caveat), reflection questions stay questions for oneself."""
+    a3 = handout_item(handbook, handbook.cards["intieme-terreur"])
+    kinds = {check.kind for check in handbook.cards["intieme-terreur"].checks}
+    headings = {g.heading for g in a3.groups}
+    assert "sign" in kinds and "Signalen om te bespreken" in headings
+    sign_group = next(g for g in a3.groups if g.heading == "Signalen om te bespreken")
+    assert "geen screeningsinstrument" in sign_group.caveat
+    reflective = [c for c in handbook.cards.values() if c.checks and {k.kind for k in c.checks} == {"reflection"}]
+    assert reflective and all(
+        [g.heading for g in handout_item(handbook, c).groups] == ["Reflectievragen"] for c in reflective
+    )
 
 
 def test_every_pack_has_a_short_link_a_qr_code_and_a_handout(site: Path, handbook) -> None:
