@@ -11,7 +11,7 @@ SITE   := site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build build-zensical test lint format clean chromium nginx hunspell contract offline bench publish
+.PHONY: serve build build-zensical test lint format clean chromium nginx hunspell contract offline bench publish vastleggen
 
 # The site's packages; reinstalled when the pins change.
 $(VENV)/.site: requirements.txt
@@ -74,6 +74,9 @@ clean:
 
 contract: build $(VENV)/.test  ## append newly published addresses to tests/url-contract.txt, then check it
 	$(BIN)/python scripts/url_contract.py --site $(SITE) --update
+
+vastleggen: $(VENV)/.site  ## record the content as it is now, after its changes are noted (docs/_data/vastgelegd.yml)
+	$(BIN)/python scripts/content_lock.py --update
 
 offline: build node_modules  ## the offline edition as a zip, for training rooms (works from file://, PDFs included)
 	rm -rf build/offline && mkdir -p build

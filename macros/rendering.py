@@ -103,6 +103,11 @@ def dutch_date(value: date) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+#: Said wherever a course pack is shown: what in it is the editors' and what the sources'.
+PACK_PROPOSAL = (
+    "Samenvatting, doelgroep, duur, leerdoelen, volgorde en de aanwijzingen voor de opleider zijn een voorstel "
+    "van de redactie; de inhoud komt uit de kaarten en hun bronnen."
+)
 #: Where the sources name the Meldcode (001) and Veilig Thuis (003): the "direct hulp" block links them.
 URGENT_HELP_CARDS = ("signs-of-safety", "dwangmaatregelen")
 
@@ -130,6 +135,7 @@ class Renderer:
             auto_reload=False,  # templates do not change during a build; skip a stat() per use
         )
         self.templates.filters["dutch_date"] = dutch_date
+        self.templates.globals["PACK_PROPOSAL"] = PACK_PROPOSAL
         # Abbreviation definitions become an HTML attribute (escaped by Python-Markdown itself);
         # the model keeps them on one line, so they cannot end the definition early.
         self.templates.filters["abbr_title"] = Markup
