@@ -254,9 +254,11 @@ class Handbook:
                             f" not {checklist.kind}"
                         )
                         found.append(Problem(label, where, message))
-        for m, key in enumerate(checklist.next_step.sources if checklist.next_step else []):
-            if key not in self.sources.sources:
-                found.append(Problem(label, f"checklist.next_step.sources.{m}", f"'{key}' is not a source key"))
+        cited = [("next_step.sources", checklist.next_step.sources if checklist.next_step else [])]
+        for field_name, keys in [*cited, ("text_sources", checklist.text_sources)]:
+            for m, key in enumerate(keys):
+                if key not in self.sources.sources:
+                    found.append(Problem(label, f"checklist.{field_name}.{m}", f"'{key}' is not a source key"))
         return found
 
     def _resolve_check(self, ref: str) -> tuple[Card, Check] | None:
@@ -494,9 +496,11 @@ class Handbook:
         return sorted(self.checklists.values(), key=lambda c: int(c.code[2:]))
 
     def checklist_sources(self, checklist: Checklist) -> list[str]:
-        """The sources of a checklist are its items' own sources (and its next step's), first item first."""
+        """The sources of a checklist are its items' own sources (and its next step's and its text's), first
+        item first: the printed source line and the perspective notices name every text the page draws on."""
         keys = [key for _, check in self.checklist_items(checklist) for key in check.sources]
         keys += checklist.next_step.sources if checklist.next_step else []
+        keys += checklist.text_sources
         return list(dict.fromkeys(keys))
 
     def by_family(self) -> dict[str, list[Card]]:

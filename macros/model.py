@@ -329,6 +329,8 @@ class Checklist(Strict):
     kind: ChecklistKindName
     items: list[CheckRef] = Field(min_length=5, max_length=9)
     next_step: NextStep | None = None
+    #: Sources that the list's own text below the items cites (a caution from another source).
+    text_sources: list[SourceKey] = []
     reviewed: date
     changes: list[Change] = []
 
