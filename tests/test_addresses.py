@@ -150,7 +150,7 @@ def test_changes_are_listed_by_date(broken_project) -> None:
             card.write_text(
                 text.replace(
                     "  reviewed: 2026-11-25\n",
-                    f"  reviewed: 2026-11-25\n  changes:\n    - date: {day}\n      summary: {summary}\n",
+                    f"  reviewed: {day}\n  changes:\n    - date: {day}\n      summary: {summary}\n",
                 ),
                 encoding="utf-8",
             )
