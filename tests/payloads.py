@@ -43,7 +43,7 @@ def apply(project: Path) -> None:
     edit(
         card,
         "  reviewed: 2026-11-25",
-        f"  changes:\n    - date: 2026-11-26\n      summary: {quoted(TEXT)}\n  reviewed: 2026-11-25",
+        f"  changes:\n    - date: 2026-11-26\n      summary: {quoted(TEXT)}\n  reviewed: 2026-11-26",
     )
     edit(card, "{{ card_link('kind-centraal') }}", "{{ card_link('kind-centraal', text='<script>alert(9)</script>') }}")
     edit("docs/interventies/mediation.md", "text: Niet bij intieme terreur, zegt de bron.", f"text: {quoted(TEXT)}")

@@ -304,7 +304,7 @@ CASES: dict[str, Case] = {
         [CARD, "card.changes.0.date", "in the future"],
         edit(
             "  reviewed: 2026-11-25",
-            "  reviewed: 2026-11-25\n  changes:\n    - date: 2026-11-26\n      summary: Voorbeeld aangevuld.",
+            "  reviewed: 2026-11-26\n  changes:\n    - date: 2026-11-26\n      summary: Voorbeeld aangevuld.",
         ),
     ),
     # --- references between cards (A05, A18-A22, A30, A34, A58, A67, A68) -----------------------
