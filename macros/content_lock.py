@@ -8,12 +8,14 @@ record it builds; `make vastleggen` then records the new state (a test fails whi
 missing from the lock, so the next edit cannot ride on an old record).
 
 The fingerprint covers what a reader reads: title, summary, sources, checks, cautions, body, a
-checklist's items as printed; not the review date, the records themselves, nor navigation data
-(tags, related cards, roles, questions), which change where a page sits, not what it says.
+checklist's items as printed, a course pack's items as its handout prints them; not the review date,
+the records themselves, nor navigation data (tags, related cards, roles, questions), which change
+where a page sits, not what it says.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from .errors import Problem
 from .model import Card, Checklist, Recorded
+from .packs import handout_item, resolve
 
 if TYPE_CHECKING:
     from .handbook import Handbook
@@ -54,7 +57,10 @@ def current(handbook: Handbook) -> dict[str, Recorded]:
     for pack_id, path in handbook.pack_paths.items():
         pack = handbook.packs[pack_id]
         content = pack.model_dump(mode="json", exclude=_NOT_CONTENT)
-        found[path] = Recorded(fingerprint=_digest(content, handbook.files[path].body), records=len(pack.changes))
+        # The handout prints its items: when one of them changes, so does what the pack's date stands for.
+        printed = [dataclasses.asdict(handout_item(handbook, entry.thing)) for entry in resolve(handbook, pack)]
+        fingerprint = _digest(content, printed, handbook.files[path].body)
+        found[path] = Recorded(fingerprint=fingerprint, records=len(pack.changes))
     glossary = [term.model_dump(mode="json") for term in handbook.glossary]
     glossary_records = sum(1 for change in handbook.changelog.changes if change.page == GLOSSARY_PAGE)
     found[GLOSSARY_KEY] = Recorded(fingerprint=_digest(glossary), records=glossary_records)

@@ -22,6 +22,7 @@ from macros.rendering import page_url, pdf_path
 
 CARD = "partnerschap/respecteer-ouders.md"
 CHECKLIST = "checklists/voor-het-gesprek.md"
+PACK = "lespakketten/eerste.md"
 SENTENCE = "Heb ik ouders"
 
 
@@ -55,8 +56,9 @@ def test_a_changed_sentence_without_a_record_stops_the_build(recorded: Path) -> 
     _edit(recorded, CARD, SENTENCE, "Heb ik beide ouders")
     problems = _problems(recorded)
     assert any(p.startswith(f"docs/{CARD}: changes: content changed since its review of") for p in problems), problems
-    # The checklist prints that sentence too: it needs its own record.
+    # The checklist and the course pack print that sentence too: each needs its own record.
     assert any(p.startswith(f"docs/{CHECKLIST}: changes: content changed") for p in problems), problems
+    assert any(p.startswith(f"docs/{PACK}: changes: content changed") for p in problems), problems
 
 
 def test_a_body_edit_without_a_record_stops_the_build_but_layout_does_not(recorded: Path) -> None:
@@ -70,10 +72,10 @@ def test_a_body_edit_without_a_record_stops_the_build_but_layout_does_not(record
 def test_with_a_record_and_a_new_date_the_change_builds(recorded: Path) -> None:
     _edit(recorded, CARD, SENTENCE, "Heb ik beide ouders")
     note = "  changes:\n    - date: 2026-12-04\n      summary: Vraag over beide ouders in plaats van ouders.\n"
-    for file in (CARD, CHECKLIST):
+    for file in (CARD, CHECKLIST, PACK):
         _edit(recorded, file, "  reviewed: 2026-11-25", note + "  reviewed: 2026-12-04")
     assert _problems(recorded) == []
-    assert set(stale(Handbook.from_disk(recorded))) == {CARD, CHECKLIST}  # `make vastleggen` still to run
+    assert set(stale(Handbook.from_disk(recorded))) == {CARD, CHECKLIST, PACK}  # `make vastleggen` still to run
 
 
 def test_a_change_of_substance_moves_the_review_date(recorded: Path) -> None:
