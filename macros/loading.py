@@ -35,6 +35,8 @@ from .model import (
 
 #: Where registries live inside docs/ (excluded from the published site by mkdocs.yml).
 DATA_DIR = "_data"
+#: Suffixes MkDocs also builds as Markdown pages; this handbook reads and checks only .md.
+OTHER_MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext")
 #: The folder of the checklist pages; family folders come from the family registry.
 CHECKLIST_DIR = "checklists"
 #: The folder of the course packs (one file per pack, `lespakket:` front matter).
@@ -294,6 +296,10 @@ def load_pages(docs_dir: Path, card_folders: set[str]) -> LoadedPages:
             continue
         if path.is_symlink():
             problems.append(Problem(f"docs/{src_uri}", "file", "is a symbolic link; put the file itself in docs/"))
+            continue
+        if path.suffix.lower() in OTHER_MARKDOWN_SUFFIXES and path.is_file():
+            # MkDocs renders these as pages too, macros and all: unread, they would escape every check.
+            problems.append(Problem(f"docs/{src_uri}", "file", f"is Markdown with the suffix {path.suffix}; use .md"))
             continue
         if path.suffix != ".md" or not path.is_file():
             continue

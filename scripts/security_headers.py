@@ -4,10 +4,14 @@ The policy is written here, not derived from the output: the site runs only the 
 in ALLOWED_SCRIPTS, from its own host, and no inline script at all (Material's small start-up
 scripts come from files, see overrides/partials/javascripts/). `check()` reads every built page
 and stylesheet and reports anything outside the policy: an inline script, an event handler
-attribute (`on...=`), a `javascript:` address, a script that is not on the list, or a script,
+attribute (`on...=`), an address with a scheme other than http, https, mailto and tel (so no
+`javascript:`, however it is spelt), a `ping=`, a script that is not on the list, or a script,
 style, image, frame or object from another host. A build with any of them fails, naming the page
-and the element. Only then are the headers written: `_headers` (Netlify, Cloudflare Pages and
-others) and `nginx-security-headers.conf`, each line within the hosts' limits.
+and the element. Addresses are read as a browser reads them, the way the check of the Markdown
+source reads them (macros/body.py: HTML references decoded, leading and trailing control characters
+and spaces stripped, tabs and line breaks removed, as WHATWG URL parsing does). Only then are the
+headers written: `_headers` (Netlify, Cloudflare Pages and others) and `nginx-security-headers.conf`,
+each line within the hosts' limits.
 
 Usage: python scripts/security_headers.py [--site site]
 """
@@ -26,6 +30,7 @@ import lxml.html
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros.body import SAFE_SCHEMES, decoded, is_remote, unsafe_scheme  # noqa: E402
 from scripts.project import site_url  # noqa: E402
 
 #: The script files the site is meant to run, by path from the site root. Anything else fails.
@@ -38,15 +43,31 @@ ALLOWED_SCRIPTS = (
 DATA_SCRIPT_TYPES = {"application/json"}
 #: Elements that would embed another document or plug-in; the handbook has none.
 EMBEDDING = {"iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base"}
-#: Attributes whose value is an address that a browser follows or loads.
-URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "background", "cite", "xlink:href")
+#: Attributes whose value is an address that a browser follows or loads (`data-doel` is the target
+#: doorverwijzing.js sends a short link's reader to).
+URL_ATTRIBUTES = (
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "background",
+    "cite",
+    "xlink:href",
+    "data-doel",
+)
+#: SVG animation elements that can set an attribute, and so an address (`<set attributeName="href" to=…>`).
+ANIMATING = {"set", "animate"}
 #: <link> relations that make the browser fetch the address (canonical and alternate do not).
 FETCHING_LINKS = {"stylesheet", "preload", "modulepreload", "prefetch", "icon", "manifest", "apple-touch-icon"}
 #: Cloudflare Pages reads at most 2,000 characters per `_headers` line; nginx has no lower limit.
 MAX_HEADER_LINE = 2000
 
-_SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript):", re.IGNORECASE)
-_REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+_SCRIPT_SCHEMES = {"javascript", "vbscript"}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+#: A refresh: a delay, then `url=` and the address (quoted or not).
+_REFRESH = re.compile(r"""^\s*\d[\d.]*\s*[;,]?\s*url\s*=\s*(["']?)(.*?)\1\s*$""", re.IGNORECASE | re.DOTALL)
 _CSS_REMOTE = re.compile(r"(?:@import\s+(?:url\()?|url\()\s*['\"]?\s*((?:https?:)?//[^'\")\s]*)", re.IGNORECASE)
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -77,8 +98,13 @@ HEADERS = {
 }
 
 
+def _visible(value: str) -> str:
+    """Control characters written out (`\\t`, `\\x01`), so a message stays on one line and shows them."""
+    return _CONTROL.sub(lambda match: repr(match.group(0))[1:-1], value)
+
+
 def _snippet(element: lxml.html.HtmlElement) -> str:
-    attributes = " ".join(f'{name}="{value[:60]}"' for name, value in element.attrib.items())
+    attributes = " ".join(f'{name}="{_visible(value[:60])}"' for name, value in element.attrib.items())
     return f"<{element.tag}{' ' + attributes if attributes else ''}>"
 
 
@@ -95,10 +121,40 @@ def _site_path(page: str, url: str, base_path: str) -> str:
     return "" if joined.startswith("..") else joined
 
 
+def _address_problem(value: str) -> str | None:
+    """What is wrong with an address a browser would follow or load, or None.
+
+    Only http, https, mailto and tel addresses and addresses relative to the page are allowed:
+    `java&#x09;script:`, `&#x01;javascript:` and ` JaVaScRiPt:` are all `javascript:` to a browser.
+    """
+    scheme = unsafe_scheme(decoded(value))
+    if scheme is None:
+        return None
+    if scheme in _SCRIPT_SCHEMES:
+        return "is a script address"
+    return f"uses the scheme {scheme}: (allowed: {', '.join(sorted(SAFE_SCHEMES))} and relative addresses)"
+
+
+def _remote(value: str) -> bool:
+    return is_remote(decoded(value))
+
+
+def _refresh_problem(content: str) -> str | None:
+    """A refresh may only send the reader to a page of this site (the short links and moved pages)."""
+    match = _REFRESH.match(content)
+    if match is None or _remote(match.group(2)) or _address_problem(match.group(2)) is not None:
+        return "only a redirect to a page of this site may use http-equiv"
+    return None
+
+
 def check_page(site: Path, page: str, base_path: str = "/") -> list[str]:
     """Everything on one built page that is outside the policy, one line each."""
-    path = site / page
-    tree = lxml.html.fromstring(path.read_bytes())
+    return check_html(page, (site / page).read_bytes(), base_path)
+
+
+def check_html(page: str, html: bytes | str, base_path: str = "/") -> list[str]:
+    """Everything in one page's HTML that is outside the policy, one line each (`page` names it)."""
+    tree = lxml.html.fromstring(html)
     found: list[str] = []
 
     def bad(element: lxml.html.HtmlElement, reason: str) -> None:
@@ -112,10 +168,14 @@ def check_page(site: Path, page: str, base_path: str = "/") -> list[str]:
             name = name.lower()
             if name.startswith("on"):
                 bad(element, f"event handler attribute {name}= (scripts come from files only)")
-            elif name in URL_ATTRIBUTES and _SCRIPT_URL.match(value):
-                bad(element, f"{name} is a script address")
+            elif name in URL_ATTRIBUTES and (problem := _address_problem(value)):
+                bad(element, f"{name} {problem}")
+            elif name == "ping":
+                bad(element, "ping= sends a request when the link is followed (the site sends none)")
             elif name == "style" and _CSS_REMOTE.search(value):
                 bad(element, "style loads from another host")
+        if tag in ANIMATING and (element.get("attributename") or "").lower() in URL_ATTRIBUTES:
+            bad(element, "an animation may not set an address")
         if tag in EMBEDDING:
             bad(element, f"<{tag}> is not part of this site")
         elif tag == "script":
@@ -123,23 +183,30 @@ def check_page(site: Path, page: str, base_path: str = "/") -> list[str]:
             if src is None:
                 if (element.get("type") or "").lower() not in DATA_SCRIPT_TYPES:
                     bad(element, "inline script (scripts come from files only)")
-            elif _REMOTE.match(src) or not any(p.fullmatch(_site_path(page, src, base_path)) for p in ALLOWED_SCRIPTS):
+            elif _remote(src) or not any(p.fullmatch(_site_path(page, src, base_path)) for p in ALLOWED_SCRIPTS):
                 bad(element, "script is not on the allow-list (scripts/security_headers.py)")
         elif tag == "style" and _CSS_REMOTE.search(element.text or ""):
             bad(element, "style loads from another host")
         elif tag == "link" and FETCHING_LINKS & set((element.get("rel") or "").lower().split()):
-            if _REMOTE.match(element.get("href", "")):
+            if _remote(element.get("href", "")):
                 bad(element, "loads from another host")
         elif tag == "meta" and element.get("http-equiv"):
             equiv = element.get("http-equiv", "").lower()
-            content = element.get("content", "")
-            if equiv != "refresh" or _REMOTE.match(content.partition("url=")[2]) or "url=" not in content:
-                bad(element, "only a redirect to a page of this site may use http-equiv")
+            problem = _refresh_problem(element.get("content", "")) if equiv == "refresh" else None
+            if equiv != "refresh" or problem:
+                bad(element, problem or "only a redirect to a page of this site may use http-equiv")
         for name in ("src", "srcset", "poster", "data"):
             value = element.get(name)
-            if value and tag != "script" and any(_REMOTE.match(part) for part in value.split(",")):
+            addresses = [_candidate(part) for part in value.split(",")] if name == "srcset" and value else [value]
+            if value and tag != "script" and any(_remote(address) for address in addresses):
                 bad(element, f"{name} loads from another host")
     return found
+
+
+def _candidate(part: str) -> str:
+    """The address of one `srcset` candidate (`img.png 2x`): the browser splits it at white space."""
+    words = part.split()
+    return words[0] if words else ""
 
 
 def check(site: Path, base_path: str = "/") -> list[str]:

@@ -4,7 +4,9 @@ Every case breaks a copy of the minimal fixture (tests/fixture/docs: three cards
 in one way and runs the real build (`scripts/build.py`, as `make build` does, without PDFs). It
 must exit with status 1, print the expected `file: field: message` and no traceback. Each case has
 a valid twin: the nearest change that is allowed, which must build. The cases hold every mutation
-of the fuzz report (../shared/reviews/fuzz-2026-11-28.md, A01-A75) that is bad input.
+of the fuzz report (../shared/reviews/fuzz-2026-11-28.md, A01-A75) that is bad input, and from the
+second report (fuzz-2026-12-04.md) a few payloads of code in content end to end: the rest of them
+are checked in process, in milliseconds, in test_content_is_data.py.
 
 Builds run two at a time (the machine has two cores) in one module fixture; identical trees are
 built once, so twins that equal the untouched fixture cost one build between them.
@@ -137,6 +139,15 @@ SECOND_PACK = (
     "  goals: [Je kent de tweede test.]\n  items:\n    - card: kind-centraal\n  reviewed: 2026-11-25\n---\n\n"
     "{# Gemaakt uit de front matter. #}\n"
 )
+
+
+#: N75 of the second fuzz report: a loop that reaches os.popen, here to leave a file in the project.
+MARKER = "ssti-proof.txt"
+SSTI = (
+    "{% for c in ''.__class__.__mro__[1].__subclasses__() %}{% if c.__name__ == '_wrap_close' %}"
+    "{{ c.__init__.__globals__['popen']('touch " + MARKER + "').read() }}{% endif %}{% endfor %}"
+)
+CODE_RUNS = "Jinja that would run a shell command (N75)"
 
 
 @dataclass(frozen=True)
@@ -610,6 +621,31 @@ CASES: dict[str, Case] = {
         [CARD, "macro syntax"],
         edit(BODY, BODY + "\nGebruik {% raw %}{{ zo{% endraw %}\n"),
     ),
+    # --- content is data, never code (fuzz-2026-12-04 F1, F2, F9; every payload in test_content_is_data.py) ---
+    CODE_RUNS: case(
+        edit(BODY, BODY + "\nRCE:" + SSTI + "\n"),
+        [CARD, AFTER_BODY, "{% for %} is not allowed"],
+        edit(BODY, BODY + "\n{{ card_link('mediation') }}\n"),
+    ),
+    "raw HTML printed by a Jinja expression in a card (N85)": case(
+        edit(BODY, BODY + """\n{{ '<a href="java&#x09;script:alert(document.domain)">klik</a>' }}\n"""),
+        [CARD, AFTER_BODY, "printed by itself"],
+        edit(BODY, BODY + "\n[x](https://www.nji.nl/)\n"),
+    ),
+    "Jinja in a family's title, which becomes a navigation title": case(
+        edit("title: Partnerschap", 'title: "Partnerschap {{ 3*3 }}"', FAMILIES),
+        [FAMILIES, "families.0.title", "Jinja is not allowed in data"],
+    ),
+    "a tab entity inside javascript: on a page (N73)": case(
+        edit("# Testhandboek", '# Testhandboek\n\n<a href="java&#x09;script:alert(document.domain)">klik</a>', INDEX),
+        [INDEX, "line", "<a href> points to a 'javascript:' address"],
+        edit("# Testhandboek", '# Testhandboek\n\n<a href="https://www.nji.nl/">klik</a>', INDEX),
+    ),
+    "a reserved anchor from an attribute list (N69)": case(
+        edit(BODY, BODY + "\nEen alinea.\n{: #bron }\n"),
+        [CARD, f"line {HEADING_LINE + 3}", "the anchor #bron is reserved"],
+        edit(BODY, BODY + "\nEen alinea.\n{: #herkomst }\n"),
+    ),
     # --- course packs (lespakketten, issue 14) -------------------------------------------------------
     "a pack item that is not a card": case(
         edit("    - card: mediation\n", "    - card: bestaat-niet\n", PACK),
@@ -728,3 +764,10 @@ def test_the_valid_twin_builds(name: str, outcomes) -> None:
     result = outcomes[(name, "twin")]
     assert result.returncode == 0, f"valid twin of '{name}' failed:\n{result.output}"
     assert re.search(r"is ready for", result.output)
+
+
+def test_code_in_a_page_never_runs(outcomes) -> None:
+    """The build stops before any page renders, so N75's command never ran (it would leave a file)."""
+    result = outcomes[(CODE_RUNS, "bad")]
+    assert result.returncode == 1
+    assert not (result.site.parent / "project" / MARKER).exists(), "a command in a page body ran during the build"

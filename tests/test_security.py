@@ -98,6 +98,26 @@ VIOLATIONS = {
     "style attribute": ('<div style="background:url(https://t.example/p.gif)"></div>', "<div"),
     "refresh to another host": ('<meta http-equiv="refresh" content="0; url=https://evil.example/">', "refresh"),
     "base element": ('<base href="https://evil.example/">', "<base"),
+    # Script addresses as a browser reads them (fuzz-2026-12-04 F2): HTML references decoded, control
+    # characters and spaces stripped, tabs and line breaks removed; only http(s), mailto, tel and relative.
+    "tab entity inside javascript: (N73)": (
+        '<a href="java&#x09;script:alert(document.domain)">k</a>',
+        "script address",
+    ),
+    "control character before the scheme (N82)": ('<a href="&#x01;javascript:alert(1)">k</a>', "script address"),
+    "named newline inside the scheme (N83)": ('<a href="java&NewLine;script:alert(1)">k</a>', "script address"),
+    "decimal reference for the first letter": ('<a href="&#106;avascript:alert(1)">k</a>', "script address"),
+    "vbscript: link": ('<a href="vbscript:msgbox(1)">k</a>', "href is a script address"),
+    "data: link": ('<a href="data:text/html,x">k</a>', "href uses the scheme data:"),
+    "form action": ('<form action="java&#x09;script:alert(1)"></form>', "action is a script address"),
+    "svg link": ('<svg><a xlink:href="java&#x09;script:alert(1)"><text>x</text></a></svg>', "xlink:href"),
+    "svg animation of an address": ('<svg><set attributeName="href" to="javascript:alert(1)"/></svg>', "animation"),
+    "short link target": ('<p data-doel="javascript:alert(1)">x</p>', "data-doel is a script address"),
+    "ping to another host (N68)": ('<a href="https://www.nji.nl/" ping="https://tracker.example/p">k</a>', "ping="),
+    "image with a tab in the scheme": ('<img alt="" src="ht&#x09;tps://tracker.example/p.gif">', "src loads"),
+    "image with a backslash for a slash": ('<img alt="" src="/\\tracker.example/p.gif">', "src loads"),
+    "srcset from another host": ('<img alt="" src="a.png" srcset="a.png 1x, //tracker.example/b.png 2x">', "srcset"),
+    "refresh to a script": ('<meta http-equiv="refresh" content="0; url=javascript:alert(1)">', "http-equiv"),
 }
 
 
@@ -114,6 +134,21 @@ def test_the_check_names_page_and_element_of_each_violation(name: str, tmp_path:
     found = check_page(tmp_path, "kaart/index.html")
     assert len(found) >= 1 and all(line.startswith("site/kaart/index.html: ") for line in found), found
     assert any(needle in line for line in found), found
+    assert not any("\n" in line or "\t" in line for line in found), "a message must stay on one line"
+
+
+def test_the_check_allows_what_the_site_links_to(tmp_path: Path) -> None:
+    """The allow-list of addresses is not a wall: pages, anchors, http(s), mailto, tel and the redirects pass."""
+    page = tmp_path / "kaart" / "index.html"
+    page.parent.mkdir()
+    allowed = (
+        '<a href="https://www.nji.nl/">a</a><a href="http://127.0.0.1:8000/werkkaarten/">b</a>'
+        '<a href="mailto:redactie@example.org">c</a><a href="tel:0800-2000">d</a><a href="#bron">e</a>'
+        '<a href="../kind-centraal/">f</a><a href="../lespakket/?k=p1">g</a><img alt="" src="../x.svg">'
+        '<meta http-equiv="refresh" content="0; url=../partnerschap/respecteer-ouders/">'
+    )
+    page.write_text(f"<html><body>{allowed}</body></html>", encoding="utf-8")
+    assert check_page(tmp_path, "kaart/index.html") == []
 
 
 def test_a_stylesheet_from_another_host_is_found(tmp_path: Path) -> None:
