@@ -19,10 +19,12 @@ import dataclasses
 import hashlib
 import json
 import re
+from collections.abc import Iterator
+from datetime import date
 from typing import TYPE_CHECKING
 
 from .errors import Problem
-from .model import Card, Checklist, Recorded
+from .model import Recorded
 from .packs import handout_item, resolve
 
 if TYPE_CHECKING:
@@ -41,51 +43,41 @@ def _digest(*parts: object) -> str:
     return hashlib.sha256(re.sub(r"(?:\s|\\n)+", " ", text).encode("utf-8")).hexdigest()
 
 
-def current(handbook: Handbook) -> dict[str, Recorded]:
-    """Every page's content fingerprint and number of change records, as the docs are now."""
-    found: dict[str, Recorded] = {}
+def _pages(handbook: Handbook) -> Iterator[tuple[str, date, Recorded]]:
+    """Every recorded page: its key, the date a reader sees on it, and its content as recorded now."""
     for card_id, path in handbook.paths.items():
         card = handbook.cards[card_id]
         content = card.model_dump(mode="json", exclude=_NOT_CONTENT)
-        found[path] = Recorded(fingerprint=_digest(content, handbook.files[path].body), records=len(card.changes))
+        fingerprint = _digest(content, handbook.files[path].body)
+        yield path, card.reviewed, Recorded(fingerprint=fingerprint, records=len(card.changes))
     for checklist_id, path in handbook.checklist_paths.items():
         checklist = handbook.checklists[checklist_id]
         content = checklist.model_dump(mode="json", exclude=_NOT_CONTENT)
         printed = [(check.text, check.sources) for _, check in handbook.checklist_items(checklist)]
         fingerprint = _digest(content, printed, handbook.files[path].body)
-        found[path] = Recorded(fingerprint=fingerprint, records=len(checklist.changes))
+        yield path, checklist.reviewed, Recorded(fingerprint=fingerprint, records=len(checklist.changes))
     for pack_id, path in handbook.pack_paths.items():
         pack = handbook.packs[pack_id]
         content = pack.model_dump(mode="json", exclude=_NOT_CONTENT)
         # The handout prints its items: when one of them changes, so does what the pack's date stands for.
         printed = [dataclasses.asdict(handout_item(handbook, entry.thing)) for entry in resolve(handbook, pack)]
         fingerprint = _digest(content, printed, handbook.files[path].body)
-        found[path] = Recorded(fingerprint=fingerprint, records=len(pack.changes))
+        yield path, pack.reviewed, Recorded(fingerprint=fingerprint, records=len(pack.changes))
     glossary = [term.model_dump(mode="json") for term in handbook.glossary]
-    glossary_records = sum(1 for change in handbook.changelog.changes if change.page == GLOSSARY_PAGE)
-    found[GLOSSARY_KEY] = Recorded(fingerprint=_digest(glossary), records=glossary_records)
-    return dict(sorted(found.items()))
+    dates = [change.date for change in handbook.changelog.changes if change.page == GLOSSARY_PAGE]
+    newest = max([handbook.changelog.first_edition, *dates])
+    yield GLOSSARY_KEY, newest, Recorded(fingerprint=_digest(glossary), records=len(dates))
 
 
-def _reviewed(handbook: Handbook, key: str) -> str:
-    """The date a reader sees on the page, for the message."""
-    for things, paths in (
-        (handbook.cards, handbook.paths),
-        (handbook.checklists, handbook.checklist_paths),
-        (handbook.packs, handbook.pack_paths),
-    ):
-        for thing_id, path in paths.items():
-            if path == key:
-                thing: Card | Checklist = things[thing_id]  # type: ignore[assignment]
-                return thing.reviewed.isoformat()
-    dates = [c.date for c in handbook.changelog.changes if c.page == GLOSSARY_PAGE]
-    return max([handbook.changelog.first_edition, *dates]).isoformat()
+def current(handbook: Handbook) -> dict[str, Recorded]:
+    """Every page's content fingerprint and number of change records, as the docs are now."""
+    return dict(sorted((key, now) for key, _, now in _pages(handbook)))
 
 
 def unrecorded(handbook: Handbook) -> list[Problem]:
     """Pages whose content changed since it was recorded, without a new change record: build errors."""
     problems: list[Problem] = []
-    for key, now in current(handbook).items():
+    for key, reviewed, now in _pages(handbook):
         then = handbook.lock.recorded.get(key)
         if then is None:
             continue  # a new page: nothing to compare with until it is recorded
@@ -94,7 +86,7 @@ def unrecorded(handbook: Handbook) -> list[Problem]:
             message = f"a change record was removed ({then.records} recorded, {now.records} now); records only grow"
         elif now.fingerprint != then.fingerprint and now.records == then.records:
             message = (
-                f"content changed since its review of {_reviewed(handbook, key)}: add a change note and a new "
+                f"content changed since its review of {reviewed.isoformat()}: add a change note and a new "
                 "`reviewed` date (or a note with `correction: true` for a pure wording correction)"
             )
         else:
