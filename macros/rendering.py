@@ -16,8 +16,9 @@ from pathlib import Path
 
 import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from .address import printable
 from .body import GENERATED_ANCHORS
 from .errors import HandbookError, Problem
 from .escaping import finalize
@@ -54,6 +55,16 @@ def qr_code(url: str) -> segno.QRCode:
     the best one made QR codes the slowest part of the build.
     """
     return segno.make(url, error="m", mask=0)
+
+
+def qr_figure(url: str, scale: int) -> Markup:
+    """The QR code as an inline image with its address as text alternative.
+
+    The role and name sit on the <svg> itself: that is what Chromium's tagged print turns into a
+    Figure with /Alt (a wrapping element with role="img" gives no figure in the PDF).
+    """
+    svg = qr_code(url).svg_inline(scale=scale, title=f"QR-code naar {url}")
+    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="QR-code naar {escape(url)}" ', 1))
 
 
 def page_url(src_uri: str) -> str:
@@ -119,7 +130,7 @@ class Renderer:
         self, handbook: Handbook, site_url: str, directory_urls: bool = True, rewrites_links: bool = False
     ) -> None:
         self.handbook = handbook
-        self.site_url = site_url.rstrip("/") + "/"
+        self.site_url = printable(site_url)
         self.directory_urls = directory_urls
         self.rewrites_links = rewrites_links
         self.templates = Environment(
@@ -351,7 +362,7 @@ class Renderer:
 
     def checklist_page(self, page_uri: str, checklist: Checklist, body: str) -> str:
         url = self.published_url(page_uri)
-        qr = Markup(qr_code(url).svg_inline(scale=2, title=f"QR-code naar {url}"))
+        qr = qr_figure(url, scale=2)
         return self._render(
             "checklist_page.md.jinja",
             page_uri,
@@ -391,7 +402,7 @@ class Renderer:
         """A declared pack's page: on screen what it is and its items; on paper the handout."""
         url = self.published_url(page_uri)
         short_url = self.short_url(pack.code)
-        qr = Markup(qr_code(short_url).svg_inline(scale=3, title=f"QR-code naar {short_url}"))
+        qr = qr_figure(short_url, scale=3)
         entries = [
             {
                 "n": n,

@@ -17,7 +17,6 @@ Usage: python scripts/build.py [--site site] [--project .] [--builder mkdocs|zen
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import os
 import shutil
 import subprocess
@@ -25,32 +24,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros.address import local_reason, unreachable  # noqa: E402
 from macros.errors import HandbookError  # noqa: E402
 from scripts.project import BUILD_ENV, site_url  # noqa: E402
-
-#: Hosts that never serve the published handbook: local addresses and the reserved example domains.
-PLACEHOLDER_SUFFIXES = (".example", ".example.org", ".example.com", ".example.net", ".invalid", ".test", ".local")
-
-
-def placeholder_reason(url: str) -> str | None:
-    """Why an address cannot be the published one, or None when it can."""
-    parsed = urlparse(url)
-    host = (parsed.hostname or "").lower()
-    if parsed.scheme not in ("http", "https") or not host:
-        return "not a web address"
-    if host == "localhost" or f".{host}".endswith(PLACEHOLDER_SUFFIXES) or host in {"example.org", "example.com"}:
-        return f"{host} is a local or placeholder host"
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return None
-    return f"{host} is a private or local address" if address.is_private or address.is_loopback else None
-
 
 #: Where `make build-zensical` installs the pinned Zensical (its own environment: its packages differ).
 ZENSICAL = Path(os.environ.get("ZENSICAL", ROOT / ".venv-zensical" / "bin" / "zensical"))
@@ -104,9 +84,10 @@ def build(
     project: Path, site: Path, pdfs: bool = True, publish: bool = False, builder: str = "mkdocs", compress: bool = True
 ) -> None:
     url = site_url(project)
-    reason = placeholder_reason(url)
-    if publish and reason:
-        raise SystemExit(f"refusing to publish: site_url {url}: {reason}; set SITE_URL to the published address")
+    refusal = unreachable(os.environ.get("SITE_URL", url))
+    if publish and refusal:
+        raise SystemExit(f"refusing to publish: site_url {url}: {refusal}; set SITE_URL to the published address")
+    reason = local_reason(url)
     if reason:
         print(f"build: LOCAL build: links in PDFs, QR codes and citations point to {url} ({reason}).")
         print("build: set SITE_URL=https://… to the published address before publishing.")

@@ -21,9 +21,15 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 
-#: Any absolute base will do: links are resolved against it and it is taken off again. The path
-#: below the host shows a relative link that climbs out of the site.
-BASE = "https://site.invalid/werkkaarten/"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts.project import site_url  # noqa: E402
+
+#: Any host will do: links are resolved against it and it is taken off again. The path is the published
+#: one (from site_url), so a root-relative link (`/jeugd/werkkaarten/over/`) resolves as a reader's does,
+#: and a relative link that climbs above it leaves the site.
+HOST = "https://site.invalid"
 #: Attributes that load or lead somewhere (srcset and CSS url() hold nothing of ours that moves).
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
 
@@ -49,11 +55,13 @@ def links(site: Path, file: Path) -> Iterator[str]:
                 yield value
 
 
-def broken_links(site: Path, skip: tuple[str, ...] = ()) -> tuple[list[str], int]:
+def broken_links(site: Path, skip: tuple[str, ...] = (), site_path: str = "/werkkaarten/") -> tuple[list[str], int]:
     """Every broken same-site link as 'page: link: why', and how many links were checked.
 
-    `skip`: folders not built this time (`pdf/` in a build without PDFs).
+    `skip`: folders not built this time (`pdf/` in a build without PDFs). `site_path`: the path the site
+    is published under (`/` at the root of a domain).
     """
+    base = HOST + "/" + site_path.strip("/") + "/" if site_path.strip("/") else HOST + "/"
 
     @cache
     def ids(file: Path) -> frozenset[str]:
@@ -61,15 +69,15 @@ def broken_links(site: Path, skip: tuple[str, ...] = ()) -> tuple[list[str], int
 
     broken: list[str] = []
     checked = 0
-    base_path = urlsplit(BASE).path
+    base_path = unquote(urlsplit(base).path)
     for file in sorted(site.rglob("*.html")):
         here = page_address(site, file)
         for link in links(site, file):
             parts = urlsplit(link)
             if parts.scheme or parts.netloc:
                 continue  # other hosts: listed by scripts/external_links.py; mailto: and the like
-            resolved = urljoin(BASE + here, link)
-            if not resolved.startswith(BASE) and resolved.rstrip("/") + "/" != BASE:
+            resolved = urljoin(base + here, link)
+            if not resolved.startswith(base) and resolved.rstrip("/") + "/" != base:
                 broken.append(f"{here}: {link}: leads outside the site")
                 continue
             target_parts = urlsplit(resolved)
@@ -90,8 +98,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, required=True)
     parser.add_argument("--skip", action="append", default=[], help="a folder not built this time (pdf/)")
+    parser.add_argument("--project", type=Path, default=Path.cwd(), help="the project whose site_url gives the path")
     args = parser.parse_args()
-    broken, checked = broken_links(args.site, tuple(args.skip))
+    broken, checked = broken_links(args.site, tuple(args.skip), urlsplit(site_url(args.project)).path)
     if broken:
         shown = "\n".join(f"  - {line}" for line in broken[:30])
         more = f"\n  … and {len(broken) - 30} more" if len(broken) > 30 else ""

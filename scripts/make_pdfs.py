@@ -15,22 +15,22 @@ Usage: python scripts/make_pdfs.py [--site site] [--docs docs] [--site-url URL]
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 import time
 from datetime import date
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
+from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.handbook import Handbook  # noqa: E402 - the project root must be on the path first
+from macros.address import printable  # noqa: E402 - the project root must be on the path first
+from macros.handbook import Handbook  # noqa: E402
 from macros.packs import ordered_packs, pack_pdf_path  # noqa: E402
 from macros.rendering import ALL_CHECKLISTS_PDF, page_url, pdf_path  # noqa: E402
+from scripts.accessible_pdf import finish, untagged  # noqa: E402
 from scripts.browser import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 from scripts.project import site_url as configured_site_url  # noqa: E402
 
@@ -50,38 +50,42 @@ def link_targets(pdf: Path) -> list[str]:
     return targets
 
 
-def _fix(writer: PdfWriter, title: str, day: date) -> None:
-    """Same content, same bytes: fixed dates and an identifier derived from the content's date."""
-    stamp = f"D:{day:%Y%m%d}000000Z"
-    writer.add_metadata(
-        {
-            "/Title": title,
-            "/Producer": "Werkkaarten",
-            "/Creator": "Werkkaarten",
-            "/CreationDate": stamp,
-            "/ModDate": stamp,
-        }
-    )
-    identifier = ByteStringObject(hashlib.sha256(f"{title}|{day}".encode()).digest()[:16])
-    writer._ID = ArrayObject([identifier, identifier])  # pypdf has no public setter; default is random
+#: Each link's text as the page shows it, keyed by the address Chromium writes into the PDF.
+_LINK_TEXTS = """() => Object.fromEntries([...document.querySelectorAll('a[href]')].map(
+  a => [a.href, (a.getAttribute('aria-label') || a.textContent || '').replace(/\\s+/g, ' ').trim()]))"""
+#: Prints every checklist as one document (a tagged PDF loses its tree when PDFs are merged): the
+#: other checklists' articles are fetched and set after this one, one A4 page each.
+_ALL_CHECKLISTS = """async urls => {
+  const here = document.querySelector('article.md-content__inner');
+  const parts = [here];
+  for (const url of urls) {
+    const html = await (await fetch(url)).text();
+    const article = new DOMParser().parseFromString(html, 'text/html').querySelector('article.md-content__inner');
+    article.querySelectorAll('a[href]').forEach(a => { a.href = new URL(a.getAttribute('href'), url).href; });
+    parts.push(article);
+  }
+  document.documentElement.classList.add('wk-alle-checklists');
+  const content = here.parentNode;
+  for (const article of parts) {
+    const sheet = document.createElement('div');
+    sheet.className = 'wk-vel';
+    content.appendChild(sheet);
+    sheet.appendChild(article);
+  }
+}"""
 
 
-def publish_links(pdf: Path, local_base: str, published: str, title: str, day: date) -> None:
-    """Point every link to the published site instead of the local print server."""
-    writer = PdfWriter(clone_from=PdfReader(pdf))
-    for page in writer.pages:
-        for annotation in page.get("/Annots") or []:
-            action = annotation.get_object().get("/A")
-            if action is None or "/URI" not in action:
-                continue
-            uri = str(action["/URI"])
-            if uri.startswith(local_base):
-                action[NameObject("/URI")] = TextStringObject(published + uri[len(local_base) :])
-            elif uri.startswith("http://127.0.0.1") or uri.startswith("http://localhost"):
-                raise SystemExit(f"{pdf.name}: a link points to a local address outside the site: {uri}")
-    _fix(writer, title, day)
-    with open(pdf, "wb") as out:
-        writer.write(out)
+def _print(page: object, target: Path, **options: object) -> None:
+    """Chromium's tagged print: structure tree from the accessibility tree, bookmarks from headings."""
+    page.pdf(path=str(target), format="A4", print_background=True, tagged=True, outline=True, **options)  # type: ignore[attr-defined]
+
+
+def _finish(page: object, target: Path, base: str, published: str, title: str, day: date) -> None:
+    texts = page.evaluate(_LINK_TEXTS)  # type: ignore[attr-defined]
+    finish(target, local_base=base, published=published, title=title, day=day, link_texts=texts)
+    left = untagged(target)
+    if left:
+        raise SystemExit(f"{target.name}: content outside the structure tree and not an artifact: {left[:3]}")
 
 
 def make_pdfs(site: Path, docs: Path, published: str) -> list[Path]:
@@ -96,22 +100,25 @@ def make_pdfs(site: Path, docs: Path, published: str) -> list[Path]:
             target = pdf_file(site, checklist.id)
             target.parent.mkdir(parents=True, exist_ok=True)
             page.goto(base + page_url(handbook.checklist_paths[checklist.id]), wait_until="load")
-            page.pdf(path=str(target), format="A4", prefer_css_page_size=True, print_background=True)
-            publish_links(target, base, published, f"{checklist.code} {checklist.title}", checklist.reviewed)
+            _print(page, target, prefer_css_page_size=True)
+            _finish(page, target, base, published, f"{checklist.code} {checklist.title}", checklist.reviewed)
             written.append(target)
+
+        too_long = [p for p in written if len(PdfReader(p).pages) != 1]
+        if too_long:
+            names = ", ".join(p.stem for p in too_long)
+            raise SystemExit(f"These checklists do not fit on one A4 page: {names}")
+
+        combined = site / ALL_CHECKLISTS_PDF
+        first, *others = [base + page_url(handbook.checklist_paths[c.id]) for c in checklists]
+        page.goto(first, wait_until="load")
+        page.evaluate(_ALL_CHECKLISTS, others)
+        _print(page, combined, prefer_css_page_size=True)
+        latest = max(c.reviewed for c in checklists)
+        _finish(page, combined, base, published, "Werkkaarten: alle checklists", latest)
+        if len(PdfReader(combined).pages) != len(checklists):
+            raise SystemExit(f"{combined.name}: {len(checklists)} checklists should give as many A4 pages")
         browser.close()
-
-    too_long = [p for p in written if len(PdfReader(p).pages) != 1]
-    if too_long:
-        names = ", ".join(p.stem for p in too_long)
-        raise SystemExit(f"These checklists do not fit on one A4 page: {names}")
-
-    merged = PdfWriter()
-    for path in written:
-        merged.append(str(path))
-    _fix(merged, "Werkkaarten: alle checklists", max(c.reviewed for c in checklists))
-    with open(site / ALL_CHECKLISTS_PDF, "wb") as out:
-        merged.write(out)
     return written + make_pack_pdfs(site, handbook, published)
 
 
@@ -128,10 +135,9 @@ _FIND_PAGES = """() => [...document.querySelectorAll('.wk-lp-pagina[data-wk-lp-a
 
 
 def _print_pack(page: object, target: Path) -> None:
-    page.pdf(  # type: ignore[attr-defined]
-        path=str(target),
-        format="A4",
-        print_background=True,
+    _print(
+        page,
+        target,
         display_header_footer=True,
         header_template="<span></span>",
         footer_template=PACK_FOOTER,
@@ -183,7 +189,7 @@ def make_pack_pdfs(site: Path, handbook: Handbook, published: str) -> list[Path]
             _print_pack(page, target)
             if _start_pages(target, headings) != numbers:  # type: ignore[arg-type]
                 raise SystemExit(f"{target.name}: the page numbers moved the parts; check the print layout")
-            publish_links(target, base, published, f"{pack.code} {pack.title}", pack.reviewed)
+            _finish(page, target, base, published, f"{pack.code} {pack.title}", pack.reviewed)
             written.append(target)
         browser.close()
     return written
@@ -196,7 +202,7 @@ def main() -> None:
     parser.add_argument("--site-url", default=None, help="published address (default: site_url of mkdocs.yml)")
     args = parser.parse_args()
     started = time.perf_counter()
-    published = (args.site_url or configured_site_url(args.docs.parent)).rstrip("/") + "/"
+    published = printable(args.site_url) if args.site_url else configured_site_url(args.docs.parent)
     written = make_pdfs(args.site, args.docs, published)
     took = time.perf_counter() - started
     print(f"{len(written)} checklist and course pack PDFs and {ALL_CHECKLISTS_PDF} in {took:.1f} s")

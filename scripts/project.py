@@ -6,6 +6,8 @@ import os
 import shutil
 from pathlib import Path
 
+from macros.address import printable
+
 ROOT = Path(__file__).resolve().parent.parent
 #: Everything a copy of the project needs in order to build.
 PROJECT_PARTS = ("docs", "overrides", "macros", "mkdocs.yml")
@@ -25,8 +27,8 @@ def copy_project(target: Path) -> Path:
 
 
 def site_url(project: Path = ROOT) -> str:
-    """The published address the project builds for (mkdocs.yml's site_url, from SITE_URL), ending in '/'."""
+    """The published address the project builds for (mkdocs.yml's site_url, from SITE_URL), as every printed link writes it (macros.address)."""
     from mkdocs.utils.yaml import yaml_load  # reads mkdocs.yml's !ENV tags as MkDocs does
 
     with open(project / "mkdocs.yml", encoding="utf-8") as config:
-        return str(yaml_load(config)["site_url"]).rstrip("/") + "/"
+        return printable(str(yaml_load(config)["site_url"]))
