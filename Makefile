@@ -11,7 +11,7 @@ SITE   := site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build build-zensical test lint format clean chromium nginx hunspell contract offline bench publish vastleggen
+.PHONY: serve build build-zensical test lint format clean chromium nginx hunspell rsync contract offline bench publish vastleggen
 
 # The site's packages; reinstalled when the pins change.
 $(VENV)/.site: requirements.txt
@@ -93,7 +93,10 @@ node_modules: package.json package-lock.json
 bench: $(VENV)/.test chromium  ## benchmark: build ratio, scale 1×/10×/30×, page weight, Lighthouse, PDFs
 	$(BIN)/python scripts/bench.py
 
-publish: $(VENV)/.test chromium  ## build for SITE_URL (refuses a local or placeholder address), then copy site/ to $(DEST)
+rsync:  ## rsync copies the site to its host in make publish (installed with apt when missing)
+	scripts/ensure_debian_package.sh rsync RSYNC rsync
+
+publish: $(VENV)/.test chromium rsync  ## build for SITE_URL and the publisher's settings (refuses what is missing), then copy site/ to $(DEST)
 	@test -n "$(DEST)" || { echo "usage: make publish SITE_URL=https://… DEST=/path/or/host:path (rsync target)"; exit 1; }
 	$(BIN)/python scripts/build.py --site $(SITE) --publish
 	rsync -a --delete $(SITE)/ $(DEST)/

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .edition import Edition
 from .errors import HandbookError, Problem
 from .escaping import html_text
 from .handbook import Handbook
@@ -49,8 +50,9 @@ def define_env(env: Any) -> None:
         # Zensical rewrites every relative link as relative to the Markdown file; MkDocs only
         # those to files it knows (see Renderer.site_file).
         docs_dir = Path(conf["docs_dir"]).resolve()
+        edition = Edition.from_settings((conf.get("extra") or {}).get("uitgave"))
         handbook, renderer = validated(
-            conf, docs_dir, conf["site_url"] or "", _directory_urls(conf), not _is_mkdocs(conf)
+            conf, docs_dir, conf["site_url"] or "", _directory_urls(conf), not _is_mkdocs(conf), edition
         )
         if _is_mkdocs(conf):
             # MkDocs builds the navigation after this; Zensical has built it before any Python runs.

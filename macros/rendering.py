@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from .address import printable
 from .body import GENERATED_ANCHORS
+from .edition import UNSET, Edition
 from .errors import HandbookError, Problem
 from .escaping import finalize
 from .handbook import Handbook, build_date
@@ -127,10 +128,16 @@ class Renderer:
     """Renders the handbook's pieces as seen from one page (links depend on where you stand)."""
 
     def __init__(
-        self, handbook: Handbook, site_url: str, directory_urls: bool = True, rewrites_links: bool = False
+        self,
+        handbook: Handbook,
+        site_url: str,
+        directory_urls: bool = True,
+        rewrites_links: bool = False,
+        edition: Edition = UNSET,
     ) -> None:
         self.handbook = handbook
         self.site_url = printable(site_url)
+        self.edition = edition
         self.directory_urls = directory_urls
         self.rewrites_links = rewrites_links
         self.templates = Environment(
@@ -199,6 +206,7 @@ class Renderer:
                 self.pack_grid,
                 self.pack_builder,
                 self.urgent_help,
+                self.edition_notice,
             )
         }
 
@@ -273,6 +281,11 @@ class Renderer:
             meldcode=self.handbook.card(URGENT_HELP_CARDS[0]),
             veilig_thuis=self.handbook.card(URGENT_HELP_CARDS[1]),
         )
+
+    def edition_notice(self, page_uri: str) -> str:
+        """Who publishes this edition, how to reach them, its status and the terms of reuse (the
+        deployment's settings; a local build says they are unset): `{{ edition_notice() }}`."""
+        return self._render("edition.md.jinja", page_uri, edition=self.edition)
 
     def abbreviations(self, page_uri: str) -> str:
         """Abbreviation definitions for Python-Markdown's abbr extension: hover text on every page."""

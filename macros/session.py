@@ -11,6 +11,7 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
+from .edition import UNSET, Edition
 from .errors import HandbookError
 from .handbook import Handbook, build_date
 from .preflight import check_macro_calls
@@ -30,7 +31,12 @@ _current: tuple[object, tuple[Handbook, Renderer]] | None = None
 
 
 def validated(
-    conf: object, docs_dir: Path, site_url: str, directory_urls: bool, rewrites_links: bool
+    conf: object,
+    docs_dir: Path,
+    site_url: str,
+    directory_urls: bool,
+    rewrites_links: bool,
+    edition: Edition = UNSET,
 ) -> tuple[Handbook, Renderer]:
     """The handbook and its renderer, read and checked once for this state of docs/.
 
@@ -46,17 +52,22 @@ def validated(
         for path in sorted(docs_dir.rglob("*"))
         if path.is_file() and (stat := path.stat())
     )
-    result = _validated_once(docs_dir, site_url, directory_urls, rewrites_links, fingerprint)
+    result = _validated_once(docs_dir, site_url, directory_urls, rewrites_links, edition, fingerprint)
     _current = (conf, result)
     return result
 
 
 @lru_cache(maxsize=4)
 def _validated_once(
-    docs_dir: Path, site_url: str, directory_urls: bool, rewrites_links: bool, fingerprint: Fingerprint
+    docs_dir: Path,
+    site_url: str,
+    directory_urls: bool,
+    rewrites_links: bool,
+    edition: Edition,
+    fingerprint: Fingerprint,
 ) -> tuple[Handbook, Renderer]:
     handbook = Handbook.from_disk(docs_dir)
-    renderer = Renderer(handbook, site_url, directory_urls, rewrites_links)
+    renderer = Renderer(handbook, site_url, directory_urls, rewrites_links, edition)
     problems = check_macro_calls(handbook.files, renderer.macros())
     if problems:
         raise HandbookError(problems)

@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros.address import local_reason, unreachable  # noqa: E402
 from macros.errors import HandbookError  # noqa: E402
-from scripts.project import BUILD_ENV, site_url  # noqa: E402
+from scripts.project import BUILD_ENV, edition, site_url  # noqa: E402
 
 #: Where `make build-zensical` installs the pinned Zensical (its own environment: its packages differ).
 ZENSICAL = Path(os.environ.get("ZENSICAL", ROOT / ".venv-zensical" / "bin" / "zensical"))
@@ -87,6 +87,11 @@ def build(
     refusal = unreachable(os.environ.get("SITE_URL", url))
     if publish and refusal:
         raise SystemExit(f"refusing to publish: site_url {url}: {refusal}; set SITE_URL to the published address")
+    unnamed = edition(project).problems()
+    if publish and unnamed:
+        raise SystemExit(f"refusing to publish: who publishes this edition? {'; '.join(unnamed)} (see the README)")
+    if unnamed:
+        print(f"build: LOCAL build: {'; '.join(unnamed)}; 'Over dit handboek' says so.")
     reason = local_reason(url)
     if reason:
         print(f"build: LOCAL build: links in PDFs, QR codes and citations point to {url} ({reason}).")

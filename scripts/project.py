@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from macros.address import printable
+from macros.edition import Edition
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Everything a copy of the project needs in order to build.
@@ -27,8 +28,16 @@ def copy_project(target: Path) -> Path:
 
 
 def site_url(project: Path = ROOT) -> str:
-    """The published address the project builds for (mkdocs.yml's site_url, from SITE_URL), as every printed link writes it (macros.address)."""
+    """The published address (mkdocs.yml's site_url, from SITE_URL) as printed links write it (macros.address)."""
     from mkdocs.utils.yaml import yaml_load  # reads mkdocs.yml's !ENV tags as MkDocs does
 
     with open(project / "mkdocs.yml", encoding="utf-8") as config:
         return printable(str(yaml_load(config)["site_url"]))
+
+
+def edition(project: Path = ROOT) -> Edition:
+    """Who publishes the edition the project builds (mkdocs.yml's extra.uitgave, from the environment)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(project / "mkdocs.yml", encoding="utf-8") as config:
+        return Edition.from_settings((yaml_load(config).get("extra") or {}).get("uitgave"))

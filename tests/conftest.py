@@ -69,8 +69,9 @@ SEEDS = (ROOT / os.environ.get("WERKKAARTEN_SEEDS", "../shared/seeds")).resolve(
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     """The source texts' folder; the test skips without it, or fails when WERKKAARTEN_REQUIRE_SEEDS=1."""
-    if not SEEDS.is_dir():
-        message = f"the source texts are not present at {SEEDS} (set WERKKAARTEN_SEEDS)"
+    found = sorted(path.name[:3] for path in SEEDS.glob("00[0-4]_*.txt")) if SEEDS.is_dir() else []
+    if found != ["000", "001", "002", "003", "004"]:
+        message = f"the five source texts (000_…txt to 004_…txt) are not all at {SEEDS} (set WERKKAARTEN_SEEDS)"
         if os.environ.get("WERKKAARTEN_REQUIRE_SEEDS") == "1":
             pytest.fail(message, pytrace=False)
         pytest.skip(message)

@@ -11,7 +11,9 @@ import pytest
 from conftest import ROOT, SITE_URL, TEST_ENV, build, fixture_project
 from pypdf import PdfReader
 
-from scripts.build import placeholder_reason
+from macros.address import printable, unreachable
+from macros.edition import Edition
+from macros.rendering import Renderer
 from scripts.make_pdfs import link_targets
 from scripts.url_contract import published_addresses, read_contract, update
 
@@ -123,17 +125,48 @@ def test_the_published_address_is_on_every_qr_code_and_citation(site: Path) -> N
 @pytest.mark.parametrize(
     ("url", "publishable"),
     [
+        ("https://werkkaarten.github.io/werkkaarten/", True),
+        ("https://www.voorbeeldgemeente.nl/werkkaarten/", True),
+        ("https://handboek.gemeente-voorbeeld.nl/", True),
+        ("https://www.gemeente-voorbeeld.nl/jeugd/werkkaarten", True),
+        ("https://werkkaarten.gemeënte-voorbeeld.de/werkkaarten/", True),
         ("https://werkkaarten.example.org/werkkaarten/", False),
         ("http://127.0.0.1:8000/werkkaarten/", False),
         ("http://localhost/werkkaarten/", False),
         ("https://192.168.1.5/", False),
         ("https://handboek.test/", False),
-        ("https://werkkaarten.github.io/werkkaarten/", True),
-        ("https://www.voorbeeldgemeente.nl/werkkaarten/", True),
+        # Round two of the fuzz report (F7): each of these was built and published.
+        ("https://localhost./werkkaarten/", False),
+        ("https://foo.localhost/werkkaarten/", False),
+        ("https://127.1/werkkaarten/", False),
+        ("https://2130706433/werkkaarten/", False),
+        ("https://0x7f000001/werkkaarten/", False),
+        ("https://100.64.0.1/werkkaarten/", False),
+        ("https://[::1]/werkkaarten/", False),
+        ("https://intranet/werkkaarten/", False),
+        ("https://werkkaarten.internal/werkkaarten/", False),
+        ("https://wiki.lan/", False),
+        ("https://nas.home.arpa/", False),
+        ("https://server.localdomain/", False),
+        ("https://example.org./werkkaarten/", False),
+        ("https://werkkaarten.example./", False),
+        ("https://www.example-gemeente.nl/werkkaarten/", False),
+        ("http://www.gemeente-voorbeeld.nl/werkkaarten/", False),
+        ("https://www.gemeente-voorbeeld.nl/werkkaarten/?x=1#y", False),
+        ("https://www.gemeente-voorbeeld.nl/werkkaarten/#", False),
+        ("https://user:geheim@www.gemeente-voorbeeld.nl/werkkaarten/", False),
+        ("ftp://www.gemeente-voorbeeld.nl/", False),
     ],
 )
-def test_publish_refuses_a_local_or_placeholder_address(url: str, publishable: bool) -> None:
-    assert (placeholder_reason(url) is None) == publishable
+def test_publish_refuses_an_address_no_reader_can_reach_or_that_leaks(url: str, publishable: bool) -> None:
+    assert (unreachable(url) is None) == publishable, unreachable(url)
+
+
+def test_printed_addresses_are_ascii() -> None:
+    """Red when: an IDN host or a path with an accent reaches a PDF link or QR code unencoded (F13)."""
+    assert printable("https://Werkkaarten.Gemeënte-Voorbeeld.de./jeugd/één") == (
+        "https://werkkaarten.xn--gemente-voorbeeld-fub.de/jeugd/%C3%A9%C3%A9n/"
+    )
 
 
 def test_make_publish_stops_before_building_for_a_placeholder(tmp_path: Path) -> None:
@@ -148,6 +181,49 @@ def test_make_publish_stops_before_building_for_a_placeholder(tmp_path: Path) ->
     assert run.returncode != 0
     assert "refusing to publish" in run.stderr + run.stdout
     assert not (tmp_path / "site").exists()
+
+
+def test_make_publish_stops_before_building_without_a_publisher(tmp_path: Path) -> None:
+    """Red when: an edition can be published without saying who publishes it (UX F9)."""
+    env = {**TEST_ENV, "SITE_URL": "https://handboek.gemeente-voorbeeld.nl/", "WERKKAARTEN_UITGEVER": "Gemeente"}
+    env.pop("WERKKAARTEN_CONTACT", None)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/build.py"), "--site", str(tmp_path / "site"), "--publish"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert run.returncode != 0
+    assert "WERKKAARTEN_CONTACT is not set" in run.stderr and "WERKKAARTEN_UITGEVER" not in run.stderr
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("contact", "problem"),
+    [
+        ("werkkaarten@gemeente-voorbeeld.nl", False),
+        ("https://www.gemeente-voorbeeld.nl/contact", False),
+        ("http://www.gemeente-voorbeeld.nl/contact", True),
+        ("javascript:alert(1)", True),
+        ("bel ons", True),
+    ],
+)
+def test_the_contact_is_an_address_a_reader_can_use(contact: str, problem: bool) -> None:
+    edition = Edition.from_settings({"uitgever": "Gemeente", "contact": contact, "hergebruik": "Vrij."})
+    assert bool(edition.problems()) == problem
+
+
+def test_about_page_names_the_publisher_or_says_it_is_unset(page, handbook) -> None:
+    """The test build sets no publisher: the page says so and names the three settings. With settings,
+    the name is text (escaped), the contact a mail link."""
+    section = page("over/").select_one(".wk-uitgave")
+    assert "niet ingesteld" in section.get_text() and "WERKKAARTEN_HERGEBRUIK" in section.get_text()
+    assert "niet goedgekeurd" in section.get_text()
+    edition = Edition("Gemeente <b>Voorbeeld</b>", "jeugd@gemeente-voorbeeld.nl", "Vrij, met bron.")
+    rendered = Renderer(handbook, SITE_URL, edition=edition).edition_notice("over/index.md")
+    assert "<b>" not in rendered and "(mailto:jeugd@gemeente-voorbeeld.nl)" in rendered
 
 
 def test_contract_update_never_joins_two_addresses(site: Path, tmp_path: Path) -> None:
