@@ -78,13 +78,8 @@ contract: build $(VENV)/.test  ## append newly published addresses to tests/url-
 vastleggen: $(VENV)/.site  ## record the content as it is now, after its changes are noted (docs/_data/vastgelegd.yml)
 	$(BIN)/python scripts/content_lock.py --update
 
-offline: build node_modules  ## the offline edition as a zip, for training rooms (works from file://, PDFs included)
-	rm -rf build/offline && mkdir -p build
-	WERKKAARTEN_OFFLINE=true $(BIN)/mkdocs build --strict -d build/offline/werkkaarten
-	cp node_modules/iframe-worker/shim/index.js build/offline/werkkaarten/assets/javascripts/iframe-worker-shim.js
-	cp -r $(SITE)/pdf $(SITE)/qr $(SITE)/cards.json build/offline/werkkaarten/
-	cd build/offline && rm -f ../werkkaarten-offline.zip && python3 -m zipfile -c ../werkkaarten-offline.zip werkkaarten
-	@echo "build/werkkaarten-offline.zip: unzip and open werkkaarten/index.html"
+offline: build node_modules  ## the offline edition as a zip, for training rooms (works from file://, PDFs included; links and policy checked)
+	$(BIN)/python scripts/offline.py --site $(SITE) --zip build/werkkaarten-offline.zip
 
 node_modules: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent

@@ -75,8 +75,21 @@ def _is_mkdocs(conf: Any) -> bool:
 
 
 def _directory_urls(conf: Any) -> bool:
+    """Whether pages are written as `x/index.html`. Material's offline plugin switches to `x.html`
+    only after this runs, so its being enabled counts too: links to PDFs, QR codes and cards.json
+    must then be computed for `x.html` pages, or they leave the offline edition."""
+    if _offline_plugin(conf) is not None:
+        return False
     value = conf.get("use_directory_urls")
     return True if value is None else bool(value)
+
+
+def _offline_plugin(conf: Any) -> Any:
+    """Material's offline plugin when this build is the offline edition (WERKKAARTEN_OFFLINE), else None."""
+    if not _is_mkdocs(conf):
+        return None
+    offline = conf["plugins"].get("material/offline") or conf["plugins"].get("offline")
+    return offline if offline is not None and offline.config.enabled else None
 
 
 def page_path(env: Any) -> str:
@@ -126,8 +139,7 @@ def _local_offline_shim(conf: Any) -> None:
     edition loads the shim from its own files instead. Runs before the offline plugin's
     on_config because the macros plugin is listed first.
     """
-    offline = conf["plugins"].get("material/offline") or conf["plugins"].get("offline")
-    if offline is not None and offline.config.enabled:
+    if _offline_plugin(conf) is not None:
         conf["extra"]["polyfills"] = [OFFLINE_SHIM]
 
 

@@ -99,6 +99,14 @@ def render_conf(site: Path, prefix: str, port: int, workdir: Path, mime_types: P
     brotli = (
         "brotli_static on;" if BROTLI_STATIC.exists() else "# brotli_static: install libnginx-mod-http-brotli-static"
     )
+    # Nothing is published outside the sub-path: a link that escapes it is a 404 (at the root there
+    # is no outside).
+    outside = (
+        ""
+        if prefix == "/"
+        else "\n        # Outside the sub-path nothing is published.\n"
+        "        location / {\n            return 404;\n        }"
+    )
     return f"""\
 # Serves {site} under {prefix} on http://127.0.0.1:{port}{prefix}
 # Written by scripts/nginx.py. Every file nginx writes is in {workdir}.
@@ -143,10 +151,7 @@ http {{
             index index.html;
         }}
 
-        # Nothing is published outside the sub-path: a link that escapes it is a 404.
-        location / {{
-            return 404;
-        }}
+{outside}
     }}
 }}
 """

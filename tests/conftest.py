@@ -6,17 +6,19 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.handbook import Handbook  # noqa: E402 - the project root must be on the path first
+from scripts.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from scripts.project import BUILD_ENV, copy_project  # noqa: E402
 
 BUILD = [sys.executable, str(ROOT / "scripts" / "build.py")]
@@ -37,7 +39,7 @@ class BuildResult:
 QUICK = ["--no-pdf", "--no-compress"]
 
 
-def build(project: Path, site: Path, pdfs: bool = False, *extra: str) -> BuildResult:
+def build(project: Path, site: Path, pdfs: bool = False, *extra: str, env: dict[str, str] | None = None) -> BuildResult:
     """The same build as `make build` (scripts/build.py), in a separate process.
 
     A separate process also because Playwright's sync API cannot start inside the browser tests'
@@ -48,7 +50,7 @@ def build(project: Path, site: Path, pdfs: bool = False, *extra: str) -> BuildRe
         cwd=project,
         capture_output=True,
         text=True,
-        env=TEST_ENV,
+        env=env or TEST_ENV,
         timeout=600,
     )
     return BuildResult(run.returncode, run.stdout + run.stderr, site)
@@ -150,3 +152,12 @@ def broken_project(tmp_path: Path) -> Callable[[Callable[[Path], None]], BuildRe
         return build(project, tmp_path / "site")
 
     return run
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium (Debian's) for every browser test of the run."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -16,9 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,12 +23,13 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from payloads import SUMMARY, TITLE
-from playwright.sync_api import Browser, Page, Request, expect, sync_playwright
+from playwright.sync_api import Browser, Page, Request, expect
 
 from macros.rendering import page_url
-from scripts.browser import CHROMIUM_ARGS, chromium_path, serve
+from scripts.browser import serve
+from scripts.check_links import broken_links
 from scripts.nginx import NginxError, serve_nginx
-from scripts.project import BUILD_ENV
+from scripts.offline import build_offline
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -218,14 +216,6 @@ def shipped_headers(site: Path) -> dict[str, str]:
         current[name.strip()] = value.strip()
     assert blocks.get("/*"), f"_headers has no headers for every page ('/*'): {sorted(blocks)}"
     return blocks["/*"]
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="session")
@@ -539,25 +529,30 @@ def test_print_shows_only_the_checklist(open_page, handbook) -> None:
         expect(page.locator(".wk-invullen"), f"{where}: form fields not printed").to_be_visible()
 
 
-def test_offline_edition_works_from_disk(browser: Browser, tmp_path: Path) -> None:
+@pytest.fixture(scope="session")
+def offline_edition(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline edition as `make offline` writes it (scripts/offline.py), with its link and policy checks."""
+    return build_offline(site, tmp_path_factory.mktemp("offline") / "werkkaarten")
+
+
+def test_every_link_in_the_offline_edition_stays_inside_it(offline_edition: Path) -> None:
+    """Red when: links to PDFs, QR codes or cards.json are computed for x/index.html pages again (F6: 98
+    of them led outside the zip), or the edition misses the PDFs."""
+    assert broken_links(offline_edition)[0] == []
+    checklist = (offline_edition / "checklists/veilig-genoeg.html").read_text(encoding="utf-8")
+    assert 'href="../pdf/veilig-genoeg.pdf"' in checklist and (offline_edition / "pdf/veilig-genoeg.pdf").is_file()
+    trainers = (offline_edition / "opleiders.html").read_text(encoding="utf-8")
+    assert 'href="qr/p1.svg"' in trainers and (offline_edition / "qr/p1.svg").is_file()
+
+
+def test_offline_edition_works_from_disk(browser: Browser, offline_edition: Path) -> None:
     """The offline edition from file://: a click to a family, then a typed search that finds its card.
 
     The query is typed key by key once the search index is loaded (the theme searches on key presses,
     not on a pasted value); the result is awaited, not slept for. Red when: the query is filled in
     instead of typed (`search.fill(...)`: no key press, so no search and no result).
     """
-    shim = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
-    target = tmp_path / "werkkaarten"
-    env = {**BUILD_ENV, "WERKKAARTEN_OFFLINE": "true"}
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(target)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert run.returncode == 0, run.stderr
-    shutil.copy(shim, target / "assets/javascripts/iframe-worker-shim.js")
+    target = offline_edition
     assert "unpkg.com" not in (target / "index.html").read_text(encoding="utf-8")
 
     context = browser.new_context()
@@ -777,19 +772,9 @@ def test_axe_passes_on_the_pack_controls(open_page, scheme: str) -> None:
     assert not problems, "\n".join(problems)
 
 
-def test_the_ad_hoc_pack_works_in_the_offline_edition(browser: Browser, tmp_path: Path) -> None:
+def test_the_ad_hoc_pack_works_in_the_offline_edition(browser: Browser, offline_edition: Path) -> None:
     """From file://, with no server: the selection in the address still becomes the pack."""
-    target = tmp_path / "werkkaarten"
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(target)],
-        cwd=ROOT,
-        env={**BUILD_ENV, "WERKKAARTEN_OFFLINE": "true"},
-        capture_output=True,
-        text=True,
-    )
-    assert run.returncode == 0, run.stderr
-    shim = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
-    shutil.copy(shim, target / "assets/javascripts/iframe-worker-shim.js")  # as `make offline` does
+    target = offline_edition
     context = browser.new_context()
     page = context.new_page()
     errors: list[str] = []

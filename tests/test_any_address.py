@@ -1,0 +1,99 @@
+"""The site works at any published address: the root of a domain, the default sub-path, a deeper path.
+
+Each is built as `make build` builds it (its own SITE_URL, the link check resolving against that
+path) and served by nginx under that path with the headers the build wrote, then read in Chromium:
+pages, the pack page and the ad-hoc pack, search, a short link and the 404 page. The fuzz report
+found `make build` failing for every path but `/werkkaarten/` (F3): the test suite only ever built that one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SITE_URL, TEST_ENV, build
+from playwright.sync_api import Browser, expect
+from test_browser import Watch, expect_search_ready
+
+from scripts.nginx import serve_nginx
+
+HOST = "https://handboek.gemeente-voorbeeld.nl"
+#: The published path of each build (the default one is the suite's own site).
+ADDRESSES = {"root": "/", "default": "/werkkaarten/", "deep": "/jeugd/werkkaarten/"}
+#: Pages of each kind a reader opens: home, a card, a checklist, a declared pack, the ad-hoc pack.
+PAGES = ["", "partnerschap/respecteer-ouders/", "checklists/veilig-genoeg/", "lespakketten/", "lespakket/?k=p1,cl4"]
+
+
+@pytest.fixture(scope="session", params=list(ADDRESSES))
+def addressed_site(request: pytest.FixtureRequest, site: Path, tmp_path_factory) -> tuple[str, Path]:
+    """(published path, built site) for each address; builds without PDFs (their links are checked on
+    the suite's own build) and without compressed copies."""
+    path = ADDRESSES[request.param]
+    if path == "/werkkaarten/":
+        return path, site
+    out = tmp_path_factory.mktemp(f"address-{request.param}") / "site"
+    env = {**TEST_ENV, "SITE_URL": HOST + path}
+    result = build(ROOT, out, False, env=env)
+    assert result.returncode == 0, f"build for {HOST + path} failed:\n{result.output[-3000:]}"
+    return path, out
+
+
+@pytest.fixture(scope="session")
+def served(addressed_site: tuple[str, Path]) -> Iterator[tuple[str, Path, str]]:
+    path, site = addressed_site
+    with serve_nginx(site, path) as url:
+        yield path, site, url
+
+
+def test_pages_load_clean_at_every_address(browser: Browser, served) -> None:
+    """Red when: a page loads a script, style or image from outside its own path (a root-relative link
+    written for /werkkaarten/), or a console error or CSP breach appears."""
+    path, _, url = served
+    for page_path in PAGES:
+        context = browser.new_context()
+        page = context.new_page()
+        watch = Watch(origin=url.removesuffix(path))
+        watch.attach(page)
+        page.goto(url + page_path, wait_until="load")
+        watch.settle(page)
+        watch.assert_clean(f"{path}{page_path}")
+        context.close()
+
+
+def test_search_short_link_pack_and_404_at_every_address(browser: Browser, served) -> None:
+    """Red when: search results, a short link or the 404 page's links point outside the published path."""
+    _, _, url = served
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    expect_search_ready(page)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("intieme terreur")
+    first = page.locator(".md-search-result__list > .md-search-result__item > a").first
+    expect(first).to_have_attribute("href", re.compile(re.escape(url) + r".*intieme-terreur"))
+
+    page.goto(url + "k/p1/", wait_until="load")
+    expect(page).to_have_url(url + "partnerschap/respecteer-ouders/")
+
+    page.goto(url + "lespakket/?k=p1,cl4", wait_until="load")
+    expect(page.locator(".wk-lpb-lijst > li")).to_have_count(2)
+
+    response = page.goto(url + "bestaat-niet/", wait_until="load")
+    assert response is not None and response.status == 404
+    expect(page.locator("article h1")).to_have_text("Deze pagina bestaat niet (meer)")
+    links = page.eval_on_selector_all("article a[href]", "links => links.map(a => a.href)")
+    assert links and all(link.startswith(url) for link in links), links
+    context.close()
+
+
+def test_printed_addresses_follow_the_published_path(served) -> None:
+    """QR codes, citations and cards.json carry the published address, never the default path."""
+    path, site, _ = served
+    published = SITE_URL if path == "/werkkaarten/" else HOST + path
+    card = (site / "partnerschap/respecteer-ouders/index.html").read_text(encoding="utf-8")
+    assert f"{published}partnerschap/respecteer-ouders/" in card
+    assert json.loads((site / "cards.json").read_text(encoding="utf-8"))["site"] == published
