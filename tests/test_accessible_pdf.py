@@ -64,14 +64,17 @@ def test_headings_lists_figures_and_links_are_in_the_tree(site: Path, handbook) 
 
 
 def test_every_checklist_item_is_text_in_the_tree(site: Path, handbook) -> None:
-    """Red when: the finishing step marks real content as an artifact (a screen reader skips it)."""
+    """Red when: the finishing step marks real content as an artifact (a screen reader skips it), or the
+    space at a line break drops out of the tagged text again ("veilig genoegis": make_pdfs.py keeps it)."""
     for checklist in handbook.ordered_checklists():
         pdf = site / pdf_path(checklist.id)
         with pikepdf.open(pdf) as document:
             assert len(document.pages) == 1
-        text = squash(structure_text(pdf))
+        text = " ".join(structure_text(pdf).split())
+        assert " ".join(checklist.purpose.split()) in text, f"{checklist.id}: purpose not read as written"
         for _, check in handbook.checklist_items(checklist):
-            assert squash(check.text)[:40] in text, f"{checklist.id}: not in the structure tree: {check.text}"
+            words = " ".join(check.text.split())
+            assert words in text, f"{checklist.id}: not in the structure tree as written: {check.text}"
 
 
 def test_nothing_visible_is_outside_the_tree_and_not_an_artifact(site: Path, handbook) -> None:
