@@ -14,7 +14,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 .PHONY: serve build build-zensical test lint format clean chromium nginx hunspell rsync contract offline bench publish vastleggen
 
 # The site's packages; reinstalled when the pins change.
-$(VENV)/.site: requirements.txt
+$(VENV)/.site: requirements.txt requirements-common.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
@@ -33,17 +33,17 @@ PORT ?= 8000
 serve: $(VENV)/.site  ## set up, then serve the site on http://$(HOST):$(PORT)/werkkaarten/ (the sub-path of site_url)
 	$(BIN)/mkdocs serve --strict -a $(HOST):$(PORT)
 
-build: $(VENV)/.test chromium  ## the publishable site in site/: pages, exports, PDFs, security check; swapped in only when all pass
+build: $(VENV)/.site chromium  ## the publishable site in site/: pages, exports, PDFs, security check; swapped in only when all pass
 	$(BIN)/python scripts/build.py --site $(SITE)
 
-$(ZVENV)/.zensical: requirements-zensical.txt pyproject.toml
+$(ZVENV)/.zensical: requirements-zensical.txt requirements-common.txt pyproject.toml
 	test -x $(ZVENV)/bin/python || $(PYTHON) -m venv $(ZVENV)
 	$(ZVENV)/bin/python -m pip install --quiet --upgrade pip
 	$(ZVENV)/bin/python -m pip install --quiet -r requirements-zensical.txt
 	$(ZVENV)/bin/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-build-zensical: $(ZVENV)/.zensical $(VENV)/.test chromium  ## the same site built with Zensical, into build/site-zensical/ (same steps as make build)
+build-zensical: $(ZVENV)/.zensical $(VENV)/.site chromium  ## the same site built with Zensical, into build/site-zensical/ (same steps as make build)
 	$(BIN)/python scripts/build.py --site build/site-zensical --builder zensical
 
 chromium:  ## Debian's Chromium for PDFs and browser tests (installed with apt when missing)
@@ -91,7 +91,7 @@ bench: $(VENV)/.test chromium  ## benchmark: build ratio, scale 1×/10×/30×, p
 rsync:  ## rsync copies the site to its host in make publish (installed with apt when missing)
 	scripts/ensure_debian_package.sh rsync RSYNC rsync
 
-publish: $(VENV)/.test chromium rsync  ## build for SITE_URL and the publisher's settings (refuses what is missing), then copy site/ to $(DEST)
+publish: $(VENV)/.site chromium rsync  ## build for SITE_URL and the publisher's settings (refuses what is missing), then copy site/ to $(DEST)
 	@test -n "$(DEST)" || { echo "usage: make publish SITE_URL=https://… DEST=/path/or/host:path (rsync target)"; exit 1; }
 	$(BIN)/python scripts/build.py --site $(SITE) --publish
 	rsync -a --delete $(SITE)/ $(DEST)/

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros import DUMP_MARKDOWN  # noqa: E402
 from scripts.browser import CHROMIUM_ARGS, chromium_path, free_port, serve  # noqa: E402
-from scripts.build import ZENSICAL  # noqa: E402
+from scripts.build import ZENSICAL, build_pages  # noqa: E402
 from scripts.project import BUILD_ENV, copy_project  # noqa: E402
 
 ENV = BUILD_ENV
@@ -54,38 +54,17 @@ TARGETS = {
 
 
 def mkdocs_build(project: Path, site: Path, env: dict[str, str] | None = None, config: str = "mkdocs.yml") -> float:
+    """Seconds for a strict MkDocs page build of `project` (scripts/build.py's own page step)."""
     started = time.perf_counter()
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(site)],
-        cwd=project,
-        env=env or ENV,
-        capture_output=True,
-        text=True,
-    )
-    elapsed = time.perf_counter() - started
-    if run.returncode != 0:
-        raise SystemExit(f"build failed in {project}:\n{run.stdout}{run.stderr}")
-    return elapsed
+    build_pages(project, site, env=env, config=config, quiet=True)
+    return time.perf_counter() - started
 
 
 def zensical_build(project: Path, site: Path) -> float:
-    """A clean Zensical build (no cache) of a copy; Zensical writes only inside the project."""
-    inside = project / "build" / "zensical-site"
-    shutil.rmtree(inside, ignore_errors=True)
+    """Seconds for a clean Zensical page build of a copy (scripts/build.py's own page step)."""
     started = time.perf_counter()
-    run = subprocess.run(
-        [str(ZENSICAL), "build", "--clean", "--strict", "-f", "mkdocs.yml"],
-        cwd=project,
-        env={**ENV, "WERKKAARTEN_SITE_DIR": str(inside)},
-        capture_output=True,
-        text=True,
-    )
-    elapsed = time.perf_counter() - started
-    if run.returncode != 0:
-        raise SystemExit(f"Zensical build failed in {project}:\n{run.stdout}{run.stderr}")
-    shutil.rmtree(site, ignore_errors=True)
-    shutil.move(inside, site)
-    return elapsed
+    build_pages(project, site, "zensical", quiet=True)
+    return time.perf_counter() - started
 
 
 BUILDERS = {"mkdocs": mkdocs_build, "zensical": zensical_build}
@@ -183,6 +162,9 @@ def replicate(project: Path, factor: int) -> None:
     for code in codes:
         prefix = re.match(r"[A-Z]+", code).group(0)
         top[prefix] = max(top.get(prefix, 0), int(code[len(prefix) :]))
+    highest_checklist = max(
+        int(_front_matter(path.read_text(encoding="utf-8"))[0]["checklist"]["code"][2:]) for path in checklists
+    )
     for copy in range(1, factor):
         for path in cards:
             meta, body = _front_matter(path.read_text(encoding="utf-8"))
@@ -197,7 +179,7 @@ def replicate(project: Path, factor: int) -> None:
             meta, body = _front_matter(path.read_text(encoding="utf-8"))
             checklist = meta["checklist"]
             checklist["id"] = f"{checklist['id']}-x{copy}"
-            checklist["code"] = f"CL{int(checklist['code'][2:]) + 15 * copy}"
+            checklist["code"] = f"CL{int(checklist['code'][2:]) + highest_checklist * copy}"
             checklist["items"] = [f"{ref.split('/')[0]}-x{copy}/{ref.split('/')[1]}" for ref in checklist["items"]]
             text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body
             (path.parent / f"{checklist['id']}.md").write_text(text, encoding="utf-8")

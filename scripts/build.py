@@ -36,12 +36,14 @@ from scripts.project import BUILD_ENV, edition, site_url  # noqa: E402
 ZENSICAL = Path(os.environ.get("ZENSICAL", ROOT / ".venv-zensical" / "bin" / "zensical"))
 
 
-def _step(name: str, command: list[str], cwd: Path, env: dict[str, str] | None = None) -> None:
+def _step(name: str, command: list[str], cwd: Path, env: dict[str, str] | None = None, quiet: bool = False) -> None:
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env={**BUILD_ENV, **(env or {})})
+    result = subprocess.run(command, cwd=cwd, env={**BUILD_ENV, **(env or {})}, capture_output=quiet, text=True)
     if result.returncode != 0:
-        raise SystemExit(f"build failed at step '{name}' (exit {result.returncode}); site/ is unchanged")
-    print(f"build: {name} ({time.perf_counter() - started:.1f} s)", flush=True)
+        output = f"\n{result.stdout}{result.stderr}" if quiet else ""
+        raise SystemExit(f"build failed at step '{name}' (exit {result.returncode}); site/ is unchanged{output}")
+    if not quiet:
+        print(f"build: {name} ({time.perf_counter() - started:.1f} s)", flush=True)
 
 
 def _exports(project: Path, out: Path, url: str) -> None:
@@ -64,17 +66,28 @@ def _swap(built: Path, site: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _pages(builder: str, project: Path, out: Path) -> None:
-    """Both builders read mkdocs.yml, including site_dir (WERKKAARTEN_SITE_DIR); Zensical only
-    writes inside the project, so it builds there and the result is moved into place."""
+def build_pages(
+    project: Path,
+    out: Path,
+    builder: str = "mkdocs",
+    env: dict[str, str] | None = None,
+    config: str = "mkdocs.yml",
+    quiet: bool = False,
+) -> None:
+    """The strict page build into `out`: the one place a builder runs (make build, build-zensical,
+    offline, the benchmark and the tests all come here). Both builders read mkdocs.yml, including
+    site_dir (WERKKAARTEN_SITE_DIR); Zensical only writes inside the project, so it builds there and
+    the result is moved into place. `env` adds settings (WERKKAARTEN_OFFLINE for the offline edition)."""
     if builder == "mkdocs":
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
-        _step("pages (MkDocs)", command, project, {"WERKKAARTEN_SITE_DIR": str(out)})
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", config, "-d", str(out)]
+        _step("pages (MkDocs)", command, project, {**(env or {}), "WERKKAARTEN_SITE_DIR": str(out)}, quiet)
         return
     inside = Path(tempfile.mkdtemp(prefix=".zensical-", dir=project))
     try:
-        command = [str(ZENSICAL), "build", "--strict", "--clean", "-f", "mkdocs.yml"]
-        _step("pages (Zensical)", command, project, {"WERKKAARTEN_SITE_DIR": str(inside / "site")})
+        command = [str(ZENSICAL), "build", "--strict", "--clean", "-f", config]
+        settings = {**(env or {}), "WERKKAARTEN_SITE_DIR": str(inside / "site")}
+        _step("pages (Zensical)", command, project, settings, quiet)
+        shutil.rmtree(out, ignore_errors=True)
         shutil.move(inside / "site", out)
     finally:
         shutil.rmtree(inside, ignore_errors=True)
@@ -101,7 +114,7 @@ def build(
     work = Path(tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent))
     out = work / "site"
     try:
-        _pages(builder, project, out)
+        build_pages(project, out, builder)
         _exports(project, out, url)
         print("build: cards.json, QR codes, short links", flush=True)
         if pdfs:

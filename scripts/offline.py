@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
 import sys
 import tempfile
 import zipfile
@@ -24,8 +23,9 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from scripts.build import build_pages  # noqa: E402
 from scripts.check_links import broken_links  # noqa: E402
-from scripts.project import BUILD_ENV, site_url  # noqa: E402
+from scripts.project import site_url  # noqa: E402
 from scripts.security_headers import check  # noqa: E402
 
 #: Files the build writes next to the pages that the offline edition carries too.
@@ -42,11 +42,7 @@ def build_offline(site: Path, target: Path, project: Path = ROOT) -> Path:
         raise SystemExit(f"offline: {site} has no {', '.join(missing)}; run `make build` first")
     if not SHIM.is_file():
         raise SystemExit(f"offline: {SHIM} is missing; run `npm ci` (make offline does)")
-    env = {**BUILD_ENV, "WERKKAARTEN_OFFLINE": "true"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(target)]
-    run = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
-    if run.returncode != 0:
-        raise SystemExit(f"offline: the page build failed:\n{run.stderr[-3000:]}")
+    build_pages(project, target, env={"WERKKAARTEN_OFFLINE": "true"}, quiet=True)
     shutil.copy(SHIM, target / SHIM_TARGET)
     for name in EXPORTS:
         source = site / name

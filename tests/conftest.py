@@ -161,3 +161,20 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+#: Fixtures that make a test a build, browser or source test (see the markers in pyproject.toml).
+TIER_FIXTURES = {
+    "browser": {"browser", "open_page", "base_url", "static_host_url", "served", "offline_edition"},
+    "build": {"site", "page", "injected_site", "broken_project", "published", "addressed_site", "page_urls"},
+    "seeds": {"seeds"},
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test with its tier from the fixtures it uses; one that uses none of them is `unit`."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        tiers = [tier for tier, fixtures in TIER_FIXTURES.items() if used & fixtures]
+        for tier in tiers or ["unit"]:
+            item.add_marker(tier)
