@@ -441,7 +441,8 @@ class Renderer:
         )
 
     def pack_data(self, page_uri: str) -> dict[str, object]:
-        """Every card and checklist as the ad-hoc pack page needs it, keyed by lowercase code.
+        """Every card and checklist as the ad-hoc pack page needs it, keyed by lowercase code, and every
+        declared pack's code, title and address (so the page can point to a pack named in its address).
 
         Embedded in the page (no request), so the page also works from file:// in the offline edition.
         Addresses are site paths (x/y/) with the way back to the site root from this page: `root` as
@@ -456,6 +457,11 @@ class Renderer:
                 "path": page_url(item_path(hb, thing)),
                 "short_url": self.short_url(thing.code),
             }
+        # A pack's code in the address is no item: the page names the pack and links to its page.
+        packs = {
+            pack.code.lower(): {"code": pack.code, "title": pack.title, "path": page_url(hb.pack_paths[pack.id])}
+            for pack in ordered_packs(hb)
+        }
         sources = {key: f"{s.title}. {s.publisher}, {s.date}." for key, s in hb.sources.sources.items()}
         here = page_url(page_uri).rstrip("/")
         root = posixpath.relpath(".", here or ".")
@@ -464,6 +470,7 @@ class Renderer:
             "root": "" if root == "." else root + "/",
             "root_html": "" if root_html == "." else root_html + "/",
             "items": items,
+            "packs": packs,
             "sources": sources,
         }
 

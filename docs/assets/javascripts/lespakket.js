@@ -4,19 +4,33 @@
   "use strict";
 
   var CODE = /^[a-z]{1,2}[1-9][0-9]{0,2}$/;
+  /* How much of what was skipped the page names: a mistyped link is worth a word, a link of 500
+     codes is not worth 500. */
+  var SHOW_AT_MOST = 10;
+  var SHOW_CHARS = 20;
 
-  function parse(value) {
-    var seen = {};
-    return (value || "").toLowerCase().split(",").filter(function (code) {
-      code = code.trim();
-      if (!CODE.test(code) || seen[code]) { return false; }
+  /* The codes in the address: every value of the parameter (?k=p1&k=p2 as ?k=p1,p2), each code
+     trimmed (people type "p1, p2"; a "+" in an address is a space) and lowercased, duplicates once.
+     What does not look like a code is returned apart, as it was written, so the page can say so. */
+  function read(values) {
+    var seen = Object.create(null);
+    var found = { codes: [], malformed: [] };
+    [].concat(values || []).join(",").split(",").forEach(function (raw) {
+      var written = raw.trim();
+      var code = written.toLowerCase();
+      if (!written || seen[code]) { return; }
       seen[code] = true;
-      return true;
+      if (CODE.test(code)) { found.codes.push(code); } else { found.malformed.push(written); }
     });
+    return found;
+  }
+
+  function parse(values) {
+    return read(values).codes;
   }
 
   function param(name) {
-    return new URLSearchParams(window.location.search).get(name);
+    return new URLSearchParams(window.location.search).getAll(name);
   }
 
   function withQuery(href, name, codes) {
@@ -61,6 +75,30 @@
     return node;
   }
 
+  function has(table, key) {
+    return Boolean(table) && Object.prototype.hasOwnProperty.call(table, key);
+  }
+
+  /* What a reader wrote, as text, at most SHOW_CHARS whole characters (never half an emoji); the
+     characters that hide or turn text around (controls, direction marks) show as a replacement mark. */
+  function shorten(text) {
+    var chars = Array.from(text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, "\ufffd"));
+    return chars.length > SHOW_CHARS ? chars.slice(0, SHOW_CHARS - 1).join("") + "\u2026" : chars.join("");
+  }
+
+  /* "Label: a, b en c." or, past SHOW_AT_MOST, "Label: a, b, ... j en 12 andere.", each as code text. */
+  function listed(label, texts) {
+    var line = element("p", "", label);
+    var shown = texts.slice(0, SHOW_AT_MOST);
+    var rest = texts.length - shown.length;
+    shown.forEach(function (text, index) {
+      if (index > 0) { line.appendChild(document.createTextNode(index === shown.length - 1 && !rest ? " en " : ", ")); }
+      line.appendChild(element("code", "", shorten(text)));
+    });
+    line.appendChild(document.createTextNode(rest ? " en " + rest + " andere." : "."));
+    return line;
+  }
+
   function builder(dataNode) {
     var data = JSON.parse(dataNode.getAttribute("data-wk-lespakket"));
     var root = dataNode.closest(".wk-lpb");
@@ -72,17 +110,35 @@
     function pageHref(path) {
       return offline ? data.root_html + path.replace(/\/$/, ".html") : data.root + path;
     }
-    var requested = parse(param("k"));
-    var codes = requested.filter(function (code) { return data.items[code]; });
-    var unknown = requested.filter(function (code) { return !data.items[code]; });
+    var requested = read(param("k"));
+    var codes = [];
+    var packs = [];
+    var unknown = [];
+    requested.codes.forEach(function (code) {
+      if (has(data.items, code)) { codes.push(code); } else if (has(data.packs, code)) { packs.push(code); } else { unknown.push(code); }
+    });
 
     document.querySelectorAll(".wk-lpb-zonder-js").forEach(function (node) { node.hidden = true; });
     app.hidden = false;
+    /* Said once, from the address as it came in; the address then loses what was skipped (update),
+       the note stays. */
+    var note = root.querySelector(".wk-lpb-onbekend");
+    packs.forEach(function (code) {
+      var pack = data.packs[code];
+      var line = element("p", "", pack.code + " is een vast lespakket en staat daarom niet in je keuze: ");
+      var link = element("a", "wk-lpb-verder", pack.title);
+      link.href = pageHref(pack.path);
+      line.appendChild(link);
+      line.appendChild(document.createTextNode("."));
+      note.appendChild(line);
+    });
     if (unknown.length) {
-      var note = root.querySelector(".wk-lpb-onbekend");
-      note.hidden = false;
-      note.textContent = "Onbekende code overgeslagen: " + unknown.join(", ") + ".";
+      note.appendChild(listed(unknown.length === 1 ? "Onbekende code overgeslagen: " : "Onbekende codes overgeslagen: ", unknown));
     }
+    if (requested.malformed.length) {
+      note.appendChild(listed("Niet herkend en overgeslagen: ", requested.malformed));
+    }
+    note.hidden = !note.hasChildNodes();
     root.querySelector(".wk-lpb-print").addEventListener("click", function () { window.print(); });
 
     function move(index, step, focusClass) {
