@@ -60,8 +60,8 @@ def _pages(handbook: Handbook) -> Iterator[tuple[str, date, Recorded]]:
         pack = handbook.packs[pack_id]
         content = pack.model_dump(mode="json", exclude=_NOT_CONTENT)
         # The handout prints its items: when one of them changes, so does what the pack's date stands for.
-        printed = [dataclasses.asdict(handout_item(handbook, entry.thing)) for entry in resolve(handbook, pack)]
-        fingerprint = _digest(content, printed, handbook.files[path].body)
+        handout = [dataclasses.asdict(handout_item(handbook, entry.thing)) for entry in resolve(handbook, pack)]
+        fingerprint = _digest(content, handout, handbook.files[path].body)
         yield path, pack.reviewed, Recorded(fingerprint=fingerprint, records=len(pack.changes))
     glossary = [term.model_dump(mode="json") for term in handbook.glossary]
     dates = [change.date for change in handbook.changelog.changes if change.page == GLOSSARY_PAGE]

@@ -32,23 +32,25 @@ SCHEMA_PATH = f"schema/cards-v{SCHEMA_VERSION}.schema.json"
 
 
 def _entry(item: Card | Checklist, kind: str, path: str, renderer: Renderer, handbook: Handbook) -> dict[str, Any]:
-    is_card = isinstance(item, Card)
+    """One entry of cards.json; cards and checklists share its fields (in this order), each fills its own."""
+    card = item if isinstance(item, Card) else None
+    checklist = item if isinstance(item, Checklist) else None
     return {
         "id": item.id,
         "kind": kind,
         "code": item.code,
-        "type": item.type if is_card else f"checklist:{item.kind}",
+        "type": card.type if card else f"checklist:{checklist.kind if checklist else ''}",
         "title": item.title,
-        "summary": item.summary if is_card else item.purpose,
+        "summary": card.summary if card else checklist.purpose if checklist else "",
         "url": renderer.published_url(path),
         "short_url": renderer.short_url(item.code),
         "sources": item_sources(handbook, item),
-        "tags": list(item.tags) if is_card else [],
-        "related": [c.id for c in handbook.related_to(item)] if is_card else [],
-        "checklists": [c.id for c in handbook.checklists_for(item)] if is_card else [],
-        "items": [] if is_card else list(item.items),
+        "tags": list(card.tags) if card else [],
+        "related": [c.id for c in handbook.related_to(card)] if card else [],
+        "checklists": [c.id for c in handbook.checklists_for(card)] if card else [],
+        "items": list(checklist.items) if checklist else [],
         "reviewed": item.reviewed.isoformat(),
-        "review_due": item.review_due.isoformat() if is_card else None,
+        "review_due": card.review_due.isoformat() if card else None,
     }
 
 

@@ -352,9 +352,9 @@ class Renderer:
         if items not in ("cards", "checklists"):
             message = f"items must be 'cards' or 'checklists', not '{items}'"
             raise HandbookError([Problem("macro", "trainer_table", message)])
-        chosen: list[Card | Checklist] = (
-            self.handbook.ordered() if items == "cards" else self.handbook.ordered_checklists()
-        )
+        chosen: list[Card | Checklist] = [
+            *(self.handbook.ordered() if items == "cards" else self.handbook.ordered_checklists())
+        ]
         rows = [
             {
                 "code": item.code,
@@ -451,7 +451,8 @@ class Renderer:
         """
         hb = self.handbook
         items: dict[str, object] = {}
-        for thing in [*hb.ordered(), *hb.ordered_checklists()]:
+        everything: list[Card | Checklist] = [*hb.ordered(), *hb.ordered_checklists()]
+        for thing in everything:
             items[thing.code.lower()] = {
                 **dataclasses.asdict(handout_item(hb, thing)),
                 "path": page_url(item_path(hb, thing)),

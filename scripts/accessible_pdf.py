@@ -130,7 +130,7 @@ def _links(document: pikepdf.Pdf, local_base: str, published: str, texts: dict[s
                 continue
             action = annotation.get("/A")
             if action is None or "/URI" not in action:  # a link within the document (a contents list)
-                target = str(annotation.get("/Dest") or (action or {}).get("/D") or "")
+                target = str(annotation.get("/Dest") or (action.get("/D") if action is not None else "") or "")
                 within = [text for href, text in texts.items() if target and href.endswith("#" + target)]
                 annotation.Contents = String(within[0] if within else "Naar een ander deel van dit document")
                 continue

@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,7 @@ def zensical_build(project: Path, site: Path) -> float:
     return time.perf_counter() - started
 
 
-BUILDERS = {"mkdocs": mkdocs_build, "zensical": zensical_build}
+BUILDERS: dict[str, Callable[[Path, Path], float]] = {"mkdocs": mkdocs_build, "zensical": zensical_build}
 
 
 def builders() -> list[str]:
@@ -114,7 +115,14 @@ class _PermissiveLoader(yaml.SafeLoader):
     """Reads mkdocs.yml's `!ENV` tags as their default value."""
 
 
-_PermissiveLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+def _env_default(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """`!ENV [NAME, default]` → the default; a bare `!ENV NAME` → None."""
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)[-1]
+    return None
+
+
+_PermissiveLoader.add_constructor("!ENV", _env_default)
 
 
 def _expanded_nav(project: Path) -> list[Any]:
@@ -160,7 +168,7 @@ def replicate(project: Path, factor: int) -> None:
     moved = yaml.safe_load((docs / "_data" / "verhuisd.yml").read_text(encoding="utf-8"))["moved"] or {}
     codes += [old[2:-3].upper() for old in moved if old.startswith("k/")]
     for code in codes:
-        prefix = re.match(r"[A-Z]+", code).group(0)
+        prefix = code.rstrip("0123456789")
         top[prefix] = max(top.get(prefix, 0), int(code[len(prefix) :]))
     highest_checklist = max(
         int(_front_matter(path.read_text(encoding="utf-8"))[0]["checklist"]["code"][2:]) for path in checklists
@@ -169,7 +177,7 @@ def replicate(project: Path, factor: int) -> None:
         for path in cards:
             meta, body = _front_matter(path.read_text(encoding="utf-8"))
             card = meta["card"]
-            prefix = re.match(r"[A-Z]+", card["code"]).group(0)
+            prefix = card["code"].rstrip("0123456789")
             card["id"] = f"{card['id']}-x{copy}"
             card["code"] = f"{prefix}{int(card['code'][len(prefix) :]) + top[prefix] * copy}"
             card.pop("moments", None)  # moment anchors stay on the original case

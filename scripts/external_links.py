@@ -23,7 +23,7 @@ def external_links(site: Path) -> dict[str, list[str]]:
         html = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
         article = html.select_one("article")
         for link in article.select("a[href]") if article else []:
-            href = link["href"]
+            href = str(link["href"])
             if urlparse(href).scheme in ("http", "https"):
                 found[href].add(page.parent.relative_to(site).as_posix() + "/")
     return {url: sorted(pages) for url, pages in sorted(found.items())}

@@ -89,7 +89,7 @@ def resolve(site: Path, address: str, hops: int = 3) -> str | None:
     if refresh is not None:
         if hops == 0:
             return "too many redirects"
-        match = _REFRESH.search(refresh.get("content", ""))
+        match = _REFRESH.search(str(refresh.get("content") or ""))
         if match is None:
             return "redirect page without a target"
         target, _, target_anchor = match.group(1).partition("#")
