@@ -36,7 +36,14 @@ def problems_from_validation(path: str, prefix: str, error: ValidationError) -> 
         message = item["msg"]
         if item["type"] == "extra_forbidden":
             message = "unknown field (not part of the card model; check the spelling)"
+        elif item["type"] == "value_error":
+            message = message.removeprefix("Value error, ")  # the rule's own sentence says what is wrong
         elif item["type"] == "missing":
             message = "required field is missing"
+        elif item["type"] in ("string_too_long", "string_too_short") and isinstance(item.get("input"), str):
+            message = f"{message}, not {len(item['input'].strip())}"
+        elif item["type"] in ("too_long", "too_short") and isinstance(item.get("input"), str):
+            # A length constraint placed over a validated string type counts "items"; text has characters.
+            message = message.replace(" items after validation", " characters").replace(" item after", " character")
         problems.append(Problem(path, where, message))
     return problems

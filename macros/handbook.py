@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -21,6 +22,7 @@ from .content_lock import unrecorded
 from .errors import HandbookError, Problem
 from .loading import CHECKLIST_DIR, SourceFile, load_pages, load_registries
 from .model import (
+    KIND_ITEMS,
     Card,
     CardType,
     Caution,
@@ -64,6 +66,34 @@ def build_date() -> date:
 def short_link_source(code: str) -> str:
     """Where a code's short link lives, as a page path: k/p3/ is the page "k/p3.md"."""
     return f"k/{code.lower()}.md"
+
+
+def page_address(src_uri: str) -> str:
+    """Where MkDocs publishes a page, relative to the site root (directory URLs): x/y.md and x/y/index.md
+    are both x/y/. The same rule as rendering.page_url, which the redirect pages are written with."""
+    path = src_uri.removesuffix(".md").removesuffix("index").rstrip("/")
+    return f"{path}/" if path else ""
+
+
+def repeated(label: str, where: str, values: list[str]) -> list[Problem]:
+    """A value listed twice in one list (a source, tag, role, related card): cited or shown twice."""
+    return [
+        Problem(label, f"{where}.{n}", f"'{value}' is listed twice; keep one")
+        for n, value in enumerate(values)
+        if value in values[:n]
+    ]
+
+
+def term_key(term: str) -> str:
+    """A glossary term as a reader sees it: Unicode compatibility form (NFKC: a decomposed ö, a no-break
+    space), runs of whitespace as one space, case folded."""
+    return " ".join(unicodedata.normalize("NFKC", term).split()).casefold()
+
+
+def abbreviation_key(abbr: str) -> str:
+    """An abbreviation as Python-Markdown's abbr extension matches it: a word, so a trailing + & or - is
+    not part of it (MDA++ is defined as MDA)."""
+    return abbr.rstrip("+&-")
 
 
 def identity_problems(
@@ -112,10 +142,12 @@ class Handbook:
     @classmethod
     def from_disk(cls, docs_dir: Path) -> Handbook:
         handbook = cls(*load_registries(docs_dir))
+        handbook._check_registries()
         folders = {card_type.family for card_type in handbook.family_registry.types.values()}
         pages = load_pages(docs_dir, folders)
         handbook.files = pages.files
         handbook._add(pages.cards)
+        handbook._check_roles()
         handbook._add_checklists(pages.checklists)
         add_packs(handbook, pages.packs)
         handbook._check_glossary()
@@ -123,6 +155,46 @@ class Handbook:
         handbook._check_addresses()
         handbook._check_changelog()
         return handbook
+
+    def _check_registries(self) -> None:
+        """The registries agree with each other before any page is read, so a mistake in one is reported
+        in that file, not as a problem of every page that uses it."""
+        problems: list[Problem] = []
+        kinds = self.sources.kinds
+        for key, source in self.sources.sources.items():
+            if source.kind not in kinds:
+                message = f"'{source.kind}' is not a kind of text in kinds ({', '.join(kinds)})"
+                problems.append(Problem("docs/_data/bronnen.yml", f"sources.{key}.kind", message))
+        family_ids = [family.id for family in self.family_registry.families]
+        for name, card_type in self.family_registry.types.items():
+            if card_type.family not in family_ids:
+                message = f"'{card_type.family}' is not a family in families ({', '.join(family_ids)})"
+                problems.append(Problem("docs/_data/families.yml", f"types.{name}.family", message))
+        for name, kind in self.checklist_registry.kinds.items():
+            if kind.items != KIND_ITEMS[name]:
+                message = f"a {name} list holds {KIND_ITEMS[name]} items (what the kind means), not {kind.items}"
+                problems.append(Problem("docs/_data/checklists.yml", f"kinds.{name}.items", message))
+        if problems:
+            raise HandbookError(problems)
+
+    def _check_roles(self) -> None:
+        """Each role once, and named by a card: the "Per rol" page shows a section per role."""
+        label = "docs/_data/rollen.yml"
+        problems: list[Problem] = []
+        named = {role for card in self.cards.values() for role in card.roles}
+        seen: set[str] = set()
+        for n, role in enumerate(self.roles):
+            if role.id in seen:
+                problems.append(Problem(label, f"{n}.id", f"'{role.id}' is defined twice"))
+            elif role.id not in named:
+                message = (
+                    f"no card names the role '{role.id}', so 'Per rol' would show it without cards; "
+                    "give it to the cards that concern it (card.roles), or remove it"
+                )
+                problems.append(Problem(label, f"{n}.id", message))
+            seen.add(role.id)
+        if problems:
+            raise HandbookError(problems)
 
     def _check_changelog(self) -> None:
         """Site-level change records name a page that exists; no content changed without a record."""
@@ -188,14 +260,33 @@ class Handbook:
                 message = f"short link k/{pack.code.lower()}/ is already used by {owners[key]}"
                 problems.append(Problem(f"docs/{self.pack_paths[pack.id]}", "lespakket.code", message))
             owners[key] = f"docs/{self.pack_paths[pack.id]}"
+        # Compared by published address, not by file name: x.md and x/index.md are both x/.
+        pages = {page_address(src_uri): src_uri for src_uri in self.files}
+        links = {page_address(src_uri): owner for src_uri, owner in owners.items()}
+        redirects: dict[str, str] = {}
         for old, new in self.moved.moved.items():
+            address = page_address(old)
+            where = f"moved.{old}"
             if old in self.files:
-                problems.append(Problem(label, f"moved.{old}", "a page still exists at this path; remove one of them"))
+                problems.append(Problem(label, where, "a page still exists at this path; remove one of them"))
             elif old in owners:
                 message = f"this is the short link of {owners[old]}; a code that moved stays taken"
-                problems.append(Problem(label, f"moved.{old}", message))
+                problems.append(Problem(label, where, message))
+            elif address in pages:
+                message = (
+                    f"its address {address} is the address of docs/{pages[address]}; the redirect would replace"
+                    " that page"
+                )
+                problems.append(Problem(label, where, message))
+            elif address in links:
+                message = f"its address {address} is the short link of {links[address]}; a code that moved stays taken"
+                problems.append(Problem(label, where, message))
+            elif address in redirects:
+                message = f"its address {address} is also the address of moved.{redirects[address]}; keep one"
+                problems.append(Problem(label, where, message))
+            redirects.setdefault(address, old)
             if new not in self.files:
-                problems.append(Problem(label, f"moved.{old}", f"'{new}' is not a page in docs/"))
+                problems.append(Problem(label, where, f"'{new}' is not a page in docs/"))
         if problems:
             raise HandbookError(problems)
 
@@ -254,11 +345,37 @@ class Handbook:
                             f" not {checklist.kind}"
                         )
                         found.append(Problem(label, where, message))
+        if checklist.next_step is not None:
+            found.extend(self._check_next_step(label, checklist))
         cited = [("next_step.sources", checklist.next_step.sources if checklist.next_step else [])]
         for field_name, keys in [*cited, ("text_sources", checklist.text_sources)]:
+            found.extend(repeated(label, f"checklist.{field_name}", keys))
             for m, key in enumerate(keys):
                 if key not in self.sources.sources:
                     found.append(Problem(label, f"checklist.{field_name}.{m}", f"'{key}' is not a source key"))
+        return found
+
+    def _check_next_step(self, label: str, checklist: Checklist) -> list[Problem]:
+        """A next step says what to do: its source may feed this kind of list (a parent's story or a news
+        article may not give an instruction), and is a source of the cards the list's items come from."""
+        assert checklist.next_step is not None
+        found: list[Problem] = []
+        item_sources = {key for card, _ in self.checklist_items(checklist) for key in card.sources}
+        for m, key in enumerate(checklist.next_step.sources):
+            where = f"checklist.next_step.sources.{m}"
+            if key not in self.sources.sources:
+                continue  # reported below as an unknown source key
+            kind = self.kind_of(key)
+            if kind.feeds and checklist.kind not in kind.feeds:
+                message = (
+                    f"'{key}' ({kind.label.lower()}) may feed {', '.join(kind.feeds)} lists only, so it cannot give"
+                    f" the next step of a {checklist.kind} list"
+                )
+                found.append(Problem(label, where, message))
+            elif key not in item_sources:
+                sources = ", ".join(sorted(item_sources)) or "none"
+                message = f"'{key}' is not a source of the cards this list's items come from ({sources})"
+                found.append(Problem(label, where, message))
         return found
 
     def _resolve_check(self, ref: str) -> tuple[Card, Check] | None:
@@ -272,13 +389,32 @@ class Handbook:
     def _check_glossary(self) -> None:
         label = "docs/_data/begrippen.yml"
         problems = []
-        seen: set[str] = set()
+        terms: dict[str, int] = {}
+        abbreviations: dict[str, tuple[int, str]] = {}
         for n, term in enumerate(self.glossary):
-            for key in (term.term.lower(), term.abbr):
-                if key and key in seen:
-                    problems.append(Problem(label, f"{n}", f"'{key}' is defined twice"))
-                seen.add(key or "")
+            key = term_key(term.term)
+            if key in terms:
+                first = self.glossary[terms[key]].term
+                message = (
+                    f"'{term.term}' is defined twice: entry {terms[key]} ('{first}') is the same term (compared in"
+                    " Unicode normal form NFKC, spaces and case folded)"
+                )
+                problems.append(Problem(label, f"{n}", message))
+            terms.setdefault(key, n)
+            if term.abbr:
+                short = abbreviation_key(term.abbr)
+                if short in abbreviations:
+                    entry, written = abbreviations[short]
+                    message = (
+                        f"'{term.abbr}' is defined twice"
+                        if written == term.abbr
+                        else f"'{term.abbr}' is the abbreviation '{short}' of entry {entry} ('{written}'): a trailing"
+                        " + & or - is not part of an abbreviation on the page, so one would show the other's meaning"
+                    )
+                    problems.append(Problem(label, f"{n}.abbr", message))
+                abbreviations.setdefault(short, (n, term.abbr))
             for attribute in ("sources", "also_in"):
+                problems.extend(repeated(label, f"{n}.{attribute}", getattr(term, attribute)))
                 for m, key in enumerate(getattr(term, attribute)):
                     if key not in self.sources.sources:
                         problems.append(Problem(label, f"{n}.{attribute}.{m}", f"'{key}' is not a source key"))
@@ -325,6 +461,14 @@ class Handbook:
                 )
             if not card.code.startswith(card_type.prefix) or not card.code[len(card_type.prefix) :].isdigit():
                 found.append(Problem(label, "card.code", f"must be {card_type.prefix} followed by a number"))
+        for name in ("sources", "tags", "related", "roles", "questions"):
+            found.extend(repeated(label, f"card.{name}", getattr(card, name)))
+        for n, caution in enumerate(card.cautions):
+            found.extend(repeated(label, f"card.cautions.{n}.sources", caution.sources))
+        for n, check in enumerate(card.checks):
+            found.extend(repeated(label, f"card.checks.{n}.sources", check.sources))
+        for n, moment in enumerate(card.moments):
+            found.extend(repeated(label, f"card.moments.{n}.illustrates", moment.illustrates))
         for n, key in enumerate(card.sources):
             if key not in self.sources.sources:
                 unknown(f"card.sources.{n}", key, "a source key in docs/_data/bronnen.yml")

@@ -60,18 +60,47 @@ class _DuplicateKey(yaml.YAMLError):
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+#: The tags plain YAML gives text, numbers, dates, lists and mappings. Anything else written as a tag
+#: (`!!binary`, `!!set`, `!!python/…`, a local `!tag`) changes what a value is in a way a reviewer of the
+#: file does not see (`!!binary` hides a title in base64), so it is refused.
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def _written_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
 class StrictLoader(_Base):
     """Safe YAML, plus: a key written twice is an error (PyYAML keeps the last one silently), and
-    dates stay text so the model reports an impossible date as a field error, not a traceback."""
+    dates stay text so the model reports an impossible date as a field error, not a traceback.
+    Only plain values: no merge keys (<<), no tags beyond text, numbers, dates, lists and mappings,
+    and a mapping key is a plain value (text or a number), never a list or a mapping."""
 
     line_offset = 0
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node.tag == _MERGE_TAG:
+            raise yaml.constructor.ConstructorError(
+                None, None, "merge keys (<<) are not supported; write the fields out", node.start_mark
+            )
+        if node.tag not in _PLAIN_TAGS:
+            message = f"the tag {_written_tag(node.tag)} is not supported; write the value as plain text"
+            raise yaml.constructor.ConstructorError(None, None, message, node.start_mark)
+        return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1 + self.line_offset
-            if isinstance(key, (str, int, float, bool)) and key in seen:
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                what = {list: "a list", dict: "a mapping"}.get(type(key), type(key).__name__)
+                message = f"a key must be plain text, not {what}"
+                raise yaml.constructor.ConstructorError(None, None, message, key_node.start_mark)
+            if key in seen:
                 raise _DuplicateKey(key, seen[key], line)
             seen[key] = line
         return super().construct_mapping(node, deep=deep)
@@ -259,6 +288,14 @@ def _kind_of_folder(src_uri: str, card_folders: set[str]) -> str:
     return "card" if folder in card_folders else "page"
 
 
+#: Where a card, a checklist or a course pack must be, for a page that holds one elsewhere.
+_WHERE_IT_BELONGS = {
+    "card": "cards belong in a family folder: docs/<family>/<card id>.md",
+    "checklist": f"checklists belong in docs/{CHECKLIST_DIR}/<checklist id>.md, not in another folder or index.md",
+    "lespakket": f"course packs belong in docs/{PACK_DIR}/<pack id>.md, not in a subfolder or index.md",
+}
+
+
 def _front_matter_problems(source: SourceFile, expected: str) -> list[Problem]:
     """A card folder holds cards only; every other page may use only the keys MkDocs knows."""
     keys = set(source.meta)
@@ -274,11 +311,7 @@ def _front_matter_problems(source: SourceFile, expected: str) -> list[Problem]:
         ]
     problems = []
     for key in sorted(keys - PAGE_KEYS, key=str):
-        hint = (
-            "cards belong in a family folder"
-            if key in ("card", "checklist", "lespakket")
-            else f"use one of {sorted(PAGE_KEYS)}"
-        )
+        hint = _WHERE_IT_BELONGS.get(str(key), f"use one of {sorted(PAGE_KEYS)}")
         problems.append(Problem(source.label, str(key), f"unknown front matter key on a page ({hint})"))
     return problems
 

@@ -36,17 +36,29 @@ def _one_sentence(text: str) -> str:
     return text
 
 
+#: Bidirectional controls (embeddings, overrides, isolates, the marks LRM and RLM): one of them makes the
+#: text after it display in another order than it is written, in titles, grids, cards.json and on paper.
+_BIDI = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _one_line(text: str) -> str:
     """Text from data goes into headings, table cells, link text and attributes: a line break or a
     control character there would end the element it sits in and change what follows."""
     if re.search(r"[\x00-\x1f\x7f\u2028\u2029]", text):
         raise ValueError("must be one line of text, without line breaks, tabs or control characters")
+    if found := _BIDI.search(text):
+        raise ValueError(
+            f"holds the bidirectional control U+{ord(found.group()):04X}, which makes text display in another "
+            "order than it is written; remove it"
+        )
     return text
 
 
+#: Applied after the length constraints, so a length is counted (and reported) in characters.
+ONE_LINE = AfterValidator(_one_line)
 #: One line of plain text (escaped wherever it is shown, so < > & [ ] are shown as written).
-Line = Annotated[str, AfterValidator(_one_line)]
-Sentence = Annotated[Line, StringConstraints(min_length=10, max_length=300), AfterValidator(_one_sentence)]
+Line = Annotated[str, ONE_LINE]
+Sentence = Annotated[str, StringConstraints(min_length=10, max_length=300), ONE_LINE, AfterValidator(_one_sentence)]
 
 
 class Strict(BaseModel):
@@ -58,7 +70,7 @@ class Strict(BaseModel):
 class Caution(Strict):
     """A contra-indication or condition the sources give: shown in the card's "Let op" block."""
 
-    text: Annotated[Line, StringConstraints(min_length=10)]
+    text: Annotated[str, StringConstraints(min_length=10), ONE_LINE]
     sources: list[SourceKey] = Field(min_length=1)
 
 
@@ -69,7 +81,7 @@ class Moment(Strict):
     """
 
     id: Slug
-    title: Annotated[Line, StringConstraints(min_length=3)]
+    title: Annotated[str, StringConstraints(min_length=3), ONE_LINE]
     illustrates: list[Slug] = Field(min_length=1)
 
 
@@ -98,7 +110,7 @@ class Check(Strict):
 
     id: Slug
     kind: ItemKind
-    text: Annotated[Line, StringConstraints(min_length=8, max_length=170), AfterValidator(_one_check)]
+    text: Annotated[str, StringConstraints(min_length=8, max_length=170), ONE_LINE, AfterValidator(_one_check)]
     sources: list[SourceKey] = Field(min_length=1)
     section: Slug | None = None
 
@@ -112,7 +124,7 @@ class Change(Strict):
     """
 
     date: date
-    summary: Annotated[Line, StringConstraints(min_length=10, max_length=300)]
+    summary: Annotated[str, StringConstraints(min_length=10, max_length=300), ONE_LINE]
     correction: bool = False
 
 
@@ -131,6 +143,9 @@ def _changes_reviewed(changes: list[Change], reviewed: date) -> None:
 
 #: Cards are reviewed yearly unless a card sets its own `next_review`.
 REVIEW_MONTHS = 12
+#: A card's own `next_review` may postpone its review, but by three years at most: guidance that is
+#: never due for review would never show readers that it may be out of date.
+MAX_REVIEW_YEARS = 3
 
 
 def _add_months(day: date, months: int) -> date:
@@ -144,7 +159,7 @@ class Card(Strict):
     id: Slug
     code: Code
     type: Slug
-    title: Annotated[Line, StringConstraints(min_length=3, max_length=120)]
+    title: Annotated[str, StringConstraints(min_length=3, max_length=120), ONE_LINE]
     summary: Sentence
     sources: list[SourceKey] = Field(min_length=1)
     tags: list[Slug] = []
@@ -162,6 +177,13 @@ class Card(Strict):
     def _review_after_reviewed(self) -> Card:
         if self.next_review is not None and self.next_review <= self.reviewed:
             raise ValueError("next_review must come after reviewed")
+        latest = _add_months(self.reviewed, 12 * MAX_REVIEW_YEARS)
+        if self.next_review is not None and self.next_review > latest:
+            raise ValueError(
+                f"next_review may be at most {MAX_REVIEW_YEARS} years after reviewed ({latest.isoformat()} at the "
+                f"latest), not {self.next_review.isoformat()}: a card is checked again at least every "
+                f"{MAX_REVIEW_YEARS} years"
+            )
         _changes_reviewed(self.changes, self.reviewed)
         return self
 
@@ -248,10 +270,10 @@ class Term(Strict):
 
     term: Line
     abbr: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+&-]{2,12}$")] | None = None
-    definition: Annotated[Line, StringConstraints(min_length=10)] | None = None
+    definition: Annotated[str, StringConstraints(min_length=10), ONE_LINE] | None = None
     #: What a reader needs but the sources do not say (what an organisation or a law is): shown
     #: labelled as general knowledge, never as the sources' definition.
-    general: Annotated[Line, StringConstraints(min_length=10)] | None = None
+    general: Annotated[str, StringConstraints(min_length=10), ONE_LINE] | None = None
     mentioned_only: bool = False
     #: The sources the definition rests on.
     sources: list[SourceKey] = Field(min_length=1)
@@ -310,8 +332,8 @@ class NextStep(Strict):
     sequence of steps, so the box never claims one.
     """
 
-    heading: Annotated[Line, StringConstraints(min_length=10, max_length=90)] = "Wat de bron hierover zegt"
-    text: Annotated[Line, StringConstraints(min_length=10, max_length=300)]
+    heading: Annotated[str, StringConstraints(min_length=10, max_length=90), ONE_LINE] = "Wat de bron hierover zegt"
+    text: Annotated[str, StringConstraints(min_length=10, max_length=300), ONE_LINE]
     sources: list[SourceKey] = Field(min_length=1)
 
 
@@ -325,7 +347,7 @@ class Checklist(Strict):
 
     id: Slug
     code: Annotated[str, StringConstraints(pattern=rf"^{CHECKLIST_PREFIX}[1-9][0-9]{{0,2}}$")]
-    title: Annotated[Line, StringConstraints(min_length=3, max_length=80)]
+    title: Annotated[str, StringConstraints(min_length=3, max_length=80), ONE_LINE]
     purpose: Sentence
     pause: Slug
     kind: ChecklistKindName
@@ -348,6 +370,18 @@ class Checklist(Strict):
     @property
     def review_due(self) -> date:
         return _add_months(self.reviewed, REVIEW_MONTHS)
+
+
+#: What each kind of list holds, by its meaning: instructions are actions, a conversation list asks
+#: questions, a list of signs holds signs, a reflection list reflection questions. The registry
+#: (checklists.yml) repeats it for editors, and must agree.
+KIND_ITEMS: dict[str, str] = {
+    "read-do": "action",
+    "do-confirm": "action",
+    "conversation": "question",
+    "signs": "sign",
+    "reflection": "reflection",
+}
 
 
 class ChecklistKind(Strict):
@@ -400,7 +434,7 @@ class PackItem(Strict):
     card: Slug | None = None
     checklist: Slug | None = None
     #: How the trainer uses the item in class ("bespreek in tweetallen"): shown under the item.
-    note: Annotated[Line, StringConstraints(min_length=3, max_length=200)] | None = None
+    note: Annotated[str, StringConstraints(min_length=3, max_length=200), ONE_LINE] | None = None
 
     @model_validator(mode="after")
     def _one_item(self) -> PackItem:
@@ -423,10 +457,10 @@ class Pack(Strict):
 
     id: Slug
     code: Annotated[str, StringConstraints(pattern=rf"^{PACK_PREFIX}[1-9][0-9]{{0,2}}$")]
-    title: Annotated[Line, StringConstraints(min_length=3, max_length=100)]
+    title: Annotated[str, StringConstraints(min_length=3, max_length=100), ONE_LINE]
     summary: Sentence
-    audience: Annotated[Line, StringConstraints(min_length=3, max_length=200)]
-    duration: Annotated[Line, StringConstraints(min_length=3, max_length=80)]
+    audience: Annotated[str, StringConstraints(min_length=3, max_length=200), ONE_LINE]
+    duration: Annotated[str, StringConstraints(min_length=3, max_length=80), ONE_LINE]
     goals: list[Sentence] = Field(min_length=1, max_length=6)
     items: list[PackItem] = Field(min_length=1, max_length=20)
     reviewed: date

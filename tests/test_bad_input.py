@@ -5,8 +5,10 @@ in one way and runs the real build (`scripts/build.py`, as `make build` does, wi
 must exit with status 1, print the expected `file: field: message` and no traceback. Each case has
 a valid twin: the nearest change that is allowed, which must build. The cases hold every mutation
 of the fuzz report (../shared/reviews/fuzz-2026-11-28.md, A01-A75) that is bad input, and from the
-second report (fuzz-2026-12-04.md) a few payloads of code in content end to end: the rest of them
-are checked in process, in milliseconds, in test_content_is_data.py.
+second report (fuzz-2026-12-04.md) every bad-input mutation of F4, F5, F8, F10, F11 and F14 (N04,
+N11, N14, N15, N21-N23, N25, N27, N29-N32, N35, N37, N38, N42, N46, N51, N53, N55, N58, N60, N71,
+N76, N78, N81) and a few payloads of code in content end to end: the rest of those payloads are
+checked in process, in milliseconds, in test_content_is_data.py.
 
 Builds run two at a time (the machine has two cores) in one module fixture; identical trees are
 built once, so twins that equal the untouched fixture cost one build between them.
@@ -47,6 +49,11 @@ STEM = '      kind: action\n      sources: ["001"]\n      text: "Heb ik de stem'
 RESPECT = '      sources: ["001"]\n      text: "Heb ik ouders'
 NEXT_STEP = "  next_step: {text: Bespreek het in het team., sources: ['001']}"
 REFLECTION_KIND = "  reflection:\n    label: Reflectievragen\n    how: Vragen voor jezelf.\n    items: reflection\n"
+#: A third source, of a kind that may feed every list, cited by no card.
+THIRD_SOURCE = (
+    '  "002":\n    title: Bron twee\n    publisher: Uitgever twee\n    date: "2022"\n    authors: Auteur twee\n'
+    "    kind: richtlijn\n    about: Een derde bron voor de test.\n"
+)
 
 Mutation = Callable[[Path], None]
 
@@ -104,11 +111,31 @@ def both(*mutations: Mutation) -> Mutation:
     return mutate
 
 
+def append(file: str, text: str) -> Mutation:
+    """Add text at the end of a file (a registry entry)."""
+
+    def mutate(project: Path) -> None:
+        path = project / file
+        path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+    return mutate
+
+
+def moved(old: str, new: str) -> Mutation:
+    """One entry in the fixture's (empty) list of moved pages."""
+    return edit("moved: {}", f"moved:\n  {old}: {new}", MOVED)
+
+
 def symlink(file: str, target: str) -> Mutation:
     def mutate(project: Path) -> None:
         os.symlink(target, project / file)
 
     return mutate
+
+
+def term(name: str, abbr: str = "null") -> str:
+    """A new glossary entry (appended to the fixture's begrippen.yml)."""
+    return f'- term: {name}\n  abbr: {abbr}\n  definition: Een begrip voor de test.\n  sources: ["001"]\n'
 
 
 def card(card_id: str = "nieuwe-kaart", code: str = "P3", body: str = "## Over { #over }\n\nTekst.\n") -> str:
@@ -148,6 +175,10 @@ SSTI = (
     "{{ c.__init__.__globals__['popen']('touch " + MARKER + "').read() }}{% endif %}{% endfor %}"
 )
 CODE_RUNS = "Jinja that would run a shell command (N75)"
+
+
+#: The fixture's list as a list of signs (every check a sign), with the next step `NEXT_STEP` names.
+SIGNS = every("kind: action", "kind: sign", CARD, CARD2, INTERVENTION)
 
 
 @dataclass(frozen=True)
@@ -239,8 +270,40 @@ CASES: dict[str, Case] = {
     ),
     "a checklist outside the checklist folder (A33)": case(
         write("docs/over/lijst.md", SECOND_CHECKLIST),
-        ["docs/over/lijst.md", "checklist", "unknown front matter key on a page"],
+        [
+            "docs/over/lijst.md",
+            "checklist",
+            "unknown front matter key on a page (checklists belong in docs/checklists/",
+        ],
         write(NEW_CHECKLIST, SECOND_CHECKLIST),
+    ),
+    "a course pack in a subfolder (N11)": case(
+        write("docs/lespakketten/extra/tweede.md", SECOND_PACK),
+        ["docs/lespakketten/extra/tweede.md", "lespakket", "course packs belong in docs/lespakketten/<pack id>.md"],
+        write(NEW_PACK, SECOND_PACK),
+    ),
+    "a YAML merge key (N55, N56)": case(
+        edit("  id: respecteer-ouders", "  <<: {tags: [houding]}\n  id: respecteer-ouders"),
+        [CARD, "line 3", "merge keys (<<) are not supported"],
+        edit("  tags: [partnerschap]", "  tags: [partnerschap, houding]"),
+    ),
+    "a YAML merge key in a registry": case(
+        edit("- id: wijkteam", "- <<: {about: Verwijzen.}\n  id: wijkteam", ROLES),
+        [ROLES, "line 1", "merge keys (<<) are not supported"],
+    ),
+    "a list as a key (N60)": case(
+        edit("  tags: [partnerschap]", "  ? [a, b]\n  : x\n  tags: [partnerschap]"),
+        [CARD, "line 9", "a key must be plain text, not a list"],
+        edit("  tags: [partnerschap]", "  tags: [partnerschap, a-b]"),
+    ),
+    "a title hidden in a !!binary tag (N58)": case(
+        edit("title: Respecteer ouders", "title: !!binary UmVzcGVjdGVlciBvdWRlcnM="),
+        [CARD, "line 6", "the tag !!binary is not supported"],
+        edit("title: Respecteer ouders", "title: !!str Respecteer ouders"),
+    ),
+    "a local YAML tag in a registry": case(
+        edit("title: Wijkteam", "title: !rol Wijkteam", ROLES),
+        [ROLES, "line 2", "the tag !rol is not supported"],
     ),
     "a symbolic link in docs (A66)": case(
         symlink("docs/partnerschap/geheim.md", "/etc/hostname"), ["docs/partnerschap/geheim.md", "symbolic link"]
@@ -273,7 +336,53 @@ CASES: dict[str, Case] = {
     ),
     "id too long (A17)": case(edit("id: respecteer-ouders", "id: " + "a" * 41), [CARD, "card.id", "at most 40"]),
     "title too long (A12)": case(
-        edit("title: Respecteer ouders", "title: " + "R" * 121), [CARD, "card.title", "at most 120"]
+        edit("title: Respecteer ouders", "title: " + "R" * 121),
+        [CARD, "card.title", "at most 120 characters, not 121"],
+        edit("title: Respecteer ouders", "title: " + "R" * 120),
+    ),
+    "a pack note too long, counted in characters (N04)": case(
+        edit("note: Bespreek in tweetallen.", "note: " + "x" * 201, PACK),
+        [PACK, "lespakket.items.0.note", "String should have at most 200 characters, not 201"],
+        edit("note: Bespreek in tweetallen.", "note: " + "x" * 200, PACK),
+    ),
+    "an empty glossary definition (N27)": case(
+        edit("  definition: Advies- en meldpunt huiselijk geweld en kindermishandeling.", '  definition: ""', GLOSSARY),
+        [GLOSSARY, "1.definition", "String should have at least 10 characters, not 0"],
+    ),
+    "a right-to-left override in a title (N46)": case(
+        edit("  title: Respecteer ouders", '  title: "Respecteer \\u202eouders"'),
+        [CARD, "card.title", "bidirectional control U+202E"],
+        edit("  title: Respecteer ouders", '  title: "Respecteer \\u00e9\\u00e9n ouder"'),
+    ),
+    "a right-to-left mark in a glossary term": case(
+        edit("- term: Veilig Thuis", '- term: "Veilig\\u200f Thuis"', GLOSSARY),
+        [GLOSSARY, "1.term", "bidirectional control U+200F"],
+    ),
+    "a next review more than three years ahead (N42)": case(
+        edit("  reviewed: 2026-11-25", "  reviewed: 2026-11-25\n  next_review: 2199-01-01"),
+        [CARD, "card", "next_review may be at most 3 years after reviewed (2029-11-25 at the latest)"],
+        edit("  reviewed: 2026-11-25", "  reviewed: 2026-11-25\n  next_review: 2029-11-25"),
+    ),
+    "a source cited twice (N53)": case(
+        edit('  sources: ["001"]', '  sources: ["001", "001"]'),
+        [CARD, "card.sources.1", "'001' is listed twice"],
+        edit('  sources: ["001"]', '  sources: ["001", "000"]'),
+    ),
+    "a tag given twice (N53)": case(
+        edit("tags: [partnerschap]", "tags: [partnerschap, houding, partnerschap]"),
+        [CARD, "card.tags.2", "'partnerschap' is listed twice"],
+        edit("tags: [partnerschap]", "tags: [partnerschap, houding]"),
+    ),
+    "a related card named twice (N51)": case(
+        edit("related: [kind-centraal]", "related: [kind-centraal, kind-centraal]"),
+        [CARD, "card.related.1", "'kind-centraal' is listed twice"],
+    ),
+    "a role given twice": case(
+        edit("roles: [wijkteam]", "roles: [wijkteam, wijkteam]"), [CARD, "card.roles.1", "'wijkteam' is listed twice"]
+    ),
+    "a check's source given twice": case(
+        edit(RESPECT, RESPECT.replace('["001"]', '["001", "001"]')),
+        [CARD, "card.checks.0.sources.1", "'001' is listed twice"],
     ),
     "summary of two sentences": case(
         edit("gerespecteerd voelen.", "gerespecteerd voelen. Dat is belangrijk."),
@@ -476,6 +585,31 @@ CASES: dict[str, Case] = {
         edit("  kind: read-do", "  kind: read-do\n" + NEXT_STEP, CHECKLIST),
         [CHECKLIST, "checklist", "next_step belongs to a list of signs"],
     ),
+    "a next step from a parent's story on a list of signs (N14)": case(
+        both(edit("  kind: read-do", "  kind: signs\n" + NEXT_STEP.replace("'001'", "'000'"), CHECKLIST), SIGNS),
+        [
+            CHECKLIST,
+            "checklist.next_step.sources.0",
+            "'000' (ervaringsverhaal van een ouder) may feed reflection lists only",
+        ],
+        both(edit("  kind: read-do", "  kind: signs\n" + NEXT_STEP, CHECKLIST), SIGNS),
+    ),
+    "a next step from a source none of the list's cards cites (N15)": case(
+        both(
+            edit("  kind: read-do", "  kind: signs\n" + NEXT_STEP.replace("'001'", "'002'"), CHECKLIST),
+            SIGNS,
+            append(SOURCES, THIRD_SOURCE),
+        ),
+        [CHECKLIST, "checklist.next_step.sources.0", "'002' is not a source of the cards this list's items come from"],
+        both(edit("  kind: read-do", "  kind: signs\n" + NEXT_STEP, CHECKLIST), SIGNS, append(SOURCES, THIRD_SOURCE)),
+    ),
+    "a kind of list whose items do not fit its meaning (N21)": case(
+        edit("    items: sign\n", "    items: action\n", "docs/_data/checklists.yml"),
+        ["docs/_data/checklists.yml", "kinds.signs.items", "a signs list holds sign items"],
+        edit(
+            "    items: action\n    ordered: true", "    items: action\n    ordered: false", "docs/_data/checklists.yml"
+        ),
+    ),
     "a kind of list the registry does not describe": case(
         edit(REFLECTION_KIND, "", "docs/_data/checklists.yml"),
         ["docs/_data/checklists.yml", "kinds", "missing: ['reflection']"],
@@ -513,6 +647,45 @@ CASES: dict[str, Case] = {
         ),
         [GLOSSARY, "definition", "one line"],
     ),
+    "a source of a kind of text the registry does not describe (N35)": case(
+        edit("    kind: richtlijn", "    kind: blog", SOURCES),
+        [SOURCES, "sources.001.kind", "'blog' is not a kind of text in kinds"],
+        both(
+            edit("    kind: richtlijn", "    kind: blog", SOURCES),
+            edit("kinds:\n", "kinds:\n  blog:\n    label: Blog\n", SOURCES),
+        ),
+    ),
+    "a card type in a family that does not exist (N37)": case(
+        edit("family: interventies}", "family: interventiez}", FAMILIES),
+        [FAMILIES, "types.interventie.family", "'interventiez' is not a family in families"],
+    ),
+    "a role no card names (N38)": case(
+        append(ROLES, "- id: kapper\n  title: Kapper\n  about: Knippen en luisteren.\n"),
+        [ROLES, "1.id", "no card names the role 'kapper'"],
+        both(
+            append(ROLES, "- id: kapper\n  title: Kapper\n  about: Knippen en luisteren.\n"),
+            edit("roles: [wijkteam]", "roles: [wijkteam, kapper]"),
+        ),
+    ),
+    "a glossary term twice, once decomposed (N22)": case(
+        append(GLOSSARY, term("Coördinatie") + term("Coo\u0308rdinatie")),
+        [GLOSSARY, "3", "'Coo\u0308rdinatie' is defined twice: entry 2 ('Coördinatie') is the same term"],
+        append(GLOSSARY, term("Coördinatie")),
+    ),
+    "a glossary term twice, once with a no-break space (N23)": case(
+        append(GLOSSARY, term("Veilig\u00a0thuis")),
+        [GLOSSARY, "2", "'Veilig\u00a0thuis' is defined twice"],
+        append(GLOSSARY, term("Veilig thuis-regio")),
+    ),
+    "an abbreviation that shadows another (N25)": case(
+        append(GLOSSARY, term("Multidisciplinaire aanpak plus", "MDA++")),
+        [GLOSSARY, "2.abbr", "'MDA++' is the abbreviation 'MDA' of entry 0"],
+        append(GLOSSARY, term("Multidisciplinair overleg", "MDO")),
+    ),
+    "a glossary source given twice": case(
+        edit('  sources: ["001"]\n- term: Veilig Thuis', '  sources: ["001", "001"]\n- term: Veilig Thuis', GLOSSARY),
+        [GLOSSARY, "0.sources.1", "'001' is listed twice"],
+    ),
     "a card type with the checklists' prefix (A57)": case(
         edit("prefix: I, family", "prefix: CL, family", FAMILIES),
         [FAMILIES, "types.interventie", "reserved for checklists"],
@@ -537,6 +710,39 @@ CASES: dict[str, Case] = {
         edit("moved: {}", "moved:\n  k/p1.md: rollen.md", MOVED),
         [MOVED, "moved.k/p1.md", "this is the short link of docs/partnerschap/respecteer-ouders.md"],
         edit("moved: {}", "moved:\n  k/p9.md: partnerschap/respecteer-ouders.md", MOVED),
+    ),
+    "a moved page on a card's address (N29)": case(
+        moved("partnerschap/respecteer-ouders/index.md", "rollen.md"),
+        [
+            MOVED,
+            "moved.partnerschap/respecteer-ouders/index.md",
+            "is the address of docs/partnerschap/respecteer-ouders.md",
+        ],
+        moved("partnerschap/oud-respect/index.md", "partnerschap/respecteer-ouders.md"),
+    ),
+    "a moved page on a short link's address, as a folder (N30)": case(
+        moved("k/p1/index.md", "rollen.md"),
+        [MOVED, "moved.k/p1/index.md", "its address k/p1/ is the short link of docs/partnerschap/respecteer-ouders.md"],
+        moved("k/p9/index.md", "rollen.md"),
+    ),
+    "a moved page on the ad-hoc pack page's address (N31)": case(
+        moved("lespakket/index.md", "rollen.md"),
+        [MOVED, "moved.lespakket/index.md", "its address lespakket/ is the address of docs/lespakket.md"],
+        moved("lespakket-oud.md", "lespakket.md"),
+    ),
+    "a moved page on a family index's address (N32)": case(
+        moved("partnerschap.md", "rollen.md"),
+        [MOVED, "moved.partnerschap.md", "its address partnerschap/ is the address of docs/partnerschap/index.md"],
+        moved("partnerschap-oud.md", "partnerschap/index.md"),
+    ),
+    "a moved page on a course pack's address": case(
+        moved("lespakketten/eerste/index.md", "rollen.md"),
+        [MOVED, "moved.lespakketten/eerste/index.md", "is the address of docs/lespakketten/eerste.md"],
+    ),
+    "two moved pages with one address": case(
+        edit("moved: {}", "moved:\n  oud.md: rollen.md\n  oud/index.md: index.md", MOVED),
+        [MOVED, "moved.oud/index.md", "its address oud/ is also the address of moved.oud.md"],
+        edit("moved: {}", "moved:\n  oud.md: rollen.md\n  ouder/index.md: index.md", MOVED),
     ),
     # --- what a body may hold (A45, A46, A48-A50, A70, A73, A75) -------------------------------------
     "a script in a card body (A45)": case(
@@ -635,6 +841,22 @@ CASES: dict[str, Case] = {
     "Jinja in a family's title, which becomes a navigation title": case(
         edit("title: Partnerschap", 'title: "Partnerschap {{ 3*3 }}"', FAMILIES),
         [FAMILIES, "families.0.title", "Jinja is not allowed in data"],
+    ),
+    "a macro through a variable (N76)": case(
+        edit(BODY, BODY + "\n{% set f = card_link %}{{ f('kind-centraal') }}\n"),
+        [CARD, AFTER_BODY, "{% set %} is not allowed"],
+        edit(BODY, BODY + "\n{{ card_link('kind-centraal') }}\n"),
+    ),
+    "an include (N78)": case(
+        edit(BODY, BODY + "\n{% include 'bestaat-niet.md' %}\n"), [CARD, AFTER_BODY, "{% include %} is not allowed"]
+    ),
+    "an image tag with slashes for spaces (N71)": case(
+        edit(BODY, BODY + "\n<img/src=x/onerror=alert(1)>\n"),
+        [CARD, AFTER_BODY, "raw HTML <img> is not allowed in a card"],
+        edit(BODY, BODY + "\n`<img/src=x>` hoort niet in een kaart.\n"),
+    ),
+    "an svg with slashes for spaces (N81)": case(
+        edit(BODY, BODY + "\n<svg/onload=alert(1)>\n"), [CARD, AFTER_BODY, "raw HTML <svg> is not allowed in a card"]
     ),
     "a tab entity inside javascript: on a page (N73)": case(
         edit("# Testhandboek", '# Testhandboek\n\n<a href="java&#x09;script:alert(document.domain)">klik</a>', INDEX),
