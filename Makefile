@@ -59,11 +59,13 @@ hunspell:  ## Debian's Dutch hunspell dictionary, for the spelling test (install
 test: build $(ZVENV)/.zensical node_modules nginx hunspell  ## set up, then run the whole test suite (builds the real site)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/pytest
 
-lint: $(VENV)/.test
+lint: $(VENV)/.test  ## ruff (lint and format) and mypy on macros/ and scripts/
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(VENV)/.test
 	$(BIN)/ruff format .

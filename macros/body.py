@@ -23,6 +23,7 @@ checks come first because they can name the file and line an editor has to chang
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -209,8 +210,7 @@ def body_problems(label: str, body: str, first_line: int, kind: str) -> list[Pro
 
     _check_links(text, at)
     for match in _TAG.finditer(text):
-        start = match.start()
-        _check_tag(match, kind, lambda message, start=start: at(start, message))
+        _check_tag(match, kind, functools.partial(at, match.start()))
     attribute_ids = _check_attribute_lists(text, unjinja, kind, at)
     if kind in ("card", "checklist", "lespakket"):
         _check_anchors(text, attribute_ids, at)

@@ -381,7 +381,9 @@ class Handbook:
     def _resolve_check(self, ref: str) -> tuple[Card, Check] | None:
         card_id, _, check_id = ref.partition("/")
         card = self.cards.get(card_id)
-        for check in card.checks if card else []:
+        if card is None:
+            return None
+        for check in card.checks:
             if check.id == check_id:
                 return card, check
         return None

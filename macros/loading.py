@@ -97,7 +97,8 @@ class StrictLoader(_Base):
             key = self.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1 + self.line_offset
             if not isinstance(key, (str, int, float, bool)) and key is not None:
-                what = {list: "a list", dict: "a mapping"}.get(type(key), type(key).__name__)
+                kinds = {"list": "a list", "dict": "a mapping"}
+                what = kinds.get(type(key).__name__, type(key).__name__)
                 message = f"a key must be plain text, not {what}"
                 raise yaml.constructor.ConstructorError(None, None, message, key_node.start_mark)
             if key in seen:
@@ -264,7 +265,7 @@ def load_registries(
             problems.extend(error.problems)
     if problems:
         raise HandbookError(problems)
-    return tuple(results)  # type: ignore[return-value]
+    return tuple(results)
 
 
 @dataclass

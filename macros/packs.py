@@ -40,7 +40,10 @@ class ResolvedItem:
 
     @property
     def thing(self) -> Card | Checklist:
-        return self.card if self.card is not None else self.checklist  # type: ignore[return-value]
+        if self.card is not None:
+            return self.card
+        assert self.checklist is not None, "a resolved pack entry holds a card or a checklist"
+        return self.checklist
 
     @property
     def code(self) -> str:

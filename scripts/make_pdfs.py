@@ -20,7 +20,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,14 +95,33 @@ _KEEP_LINE_END_SPACES = r"""() => {
 }"""
 
 
-def _print(page: object, target: Path, **options: object) -> None:
-    """Chromium's tagged print: structure tree from the accessibility tree, bookmarks from headings."""
-    page.evaluate(_KEEP_LINE_END_SPACES)  # type: ignore[attr-defined]
-    page.pdf(path=str(target), format="A4", print_background=True, tagged=True, outline=True, **options)  # type: ignore[attr-defined]
+def _print(page: Page, target: Path, footer: str | None = None) -> None:
+    """Chromium's tagged print: structure tree from the accessibility tree, bookmarks from headings.
+
+    A checklist takes its page size and margins from the print stylesheet; a handout (with `footer`,
+    its page numbers) gets margins that leave room for the footer.
+    """
+    page.evaluate(_KEEP_LINE_END_SPACES)
+    if footer is None:
+        page.pdf(
+            path=str(target), format="A4", print_background=True, tagged=True, outline=True, prefer_css_page_size=True
+        )
+        return
+    page.pdf(
+        path=str(target),
+        format="A4",
+        print_background=True,
+        tagged=True,
+        outline=True,
+        display_header_footer=True,
+        header_template="<span></span>",
+        footer_template=footer,
+        margin={"top": "14mm", "bottom": "16mm", "left": "16mm", "right": "16mm"},
+    )
 
 
-def _finish(page: object, target: Path, base: str, published: str, title: str, day: date) -> None:
-    texts = page.evaluate(_LINK_TEXTS)  # type: ignore[attr-defined]
+def _finish(page: Page, target: Path, base: str, published: str, title: str, day: date) -> None:
+    texts = page.evaluate(_LINK_TEXTS)
     finish(target, local_base=base, published=published, title=title, day=day, link_texts=texts)
     left = untagged(target)
     if left:
@@ -121,7 +140,7 @@ def make_pdfs(site: Path, docs: Path, published: str) -> list[Path]:
             target = pdf_file(site, checklist.id)
             target.parent.mkdir(parents=True, exist_ok=True)
             page.goto(base + page_url(handbook.checklist_paths[checklist.id]), wait_until="load")
-            _print(page, target, prefer_css_page_size=True)
+            _print(page, target)
             _finish(page, target, base, published, f"{checklist.code} {checklist.title}", checklist.reviewed)
             written.append(target)
 
@@ -134,7 +153,7 @@ def make_pdfs(site: Path, docs: Path, published: str) -> list[Path]:
         first, *others = [base + page_url(handbook.checklist_paths[c.id]) for c in checklists]
         page.goto(first, wait_until="load")
         page.evaluate(_ALL_CHECKLISTS, others)
-        _print(page, combined, prefer_css_page_size=True)
+        _print(page, combined)
         latest = max(c.reviewed for c in checklists)
         _finish(page, combined, base, published, "Werkkaarten: alle checklists", latest)
         if len(PdfReader(combined).pages) != len(checklists):
@@ -155,15 +174,8 @@ _FIND_PAGES = """() => [...document.querySelectorAll('.wk-lp-pagina[data-wk-lp-a
   e => [e.dataset.wkLpAnchor, (document.getElementById(e.dataset.wkLpAnchor) || {}).textContent || ''])"""
 
 
-def _print_pack(page: object, target: Path) -> None:
-    _print(
-        page,
-        target,
-        display_header_footer=True,
-        header_template="<span></span>",
-        footer_template=PACK_FOOTER,
-        margin={"top": "14mm", "bottom": "16mm", "left": "16mm", "right": "16mm"},
-    )
+def _print_pack(page: Page, target: Path) -> None:
+    _print(page, target, footer=PACK_FOOTER)
 
 
 def _start_pages(pdf: Path, headings: list[tuple[str, str]]) -> dict[str, int]:
@@ -197,8 +209,8 @@ def make_pack_pdfs(site: Path, handbook: Handbook, published: str) -> list[Path]
             target.parent.mkdir(parents=True, exist_ok=True)
             page.goto(base + page_url(handbook.pack_paths[pack.id]), wait_until="load")
             _print_pack(page, target)
-            headings = [tuple(pair) for pair in page.evaluate(_FIND_PAGES)]
-            numbers = _start_pages(target, headings)  # type: ignore[arg-type]
+            headings = [(str(anchor), str(text)) for anchor, text in page.evaluate(_FIND_PAGES)]
+            numbers = _start_pages(target, headings)
             missing = [anchor for anchor, _ in headings if anchor not in numbers]
             if missing:
                 raise SystemExit(f"{target.name}: parts not found in the printed handout: {', '.join(missing)}")
@@ -208,7 +220,7 @@ def make_pack_pdfs(site: Path, handbook: Handbook, published: str) -> list[Path]
                 numbers,
             )
             _print_pack(page, target)
-            if _start_pages(target, headings) != numbers:  # type: ignore[arg-type]
+            if _start_pages(target, headings) != numbers:
                 raise SystemExit(f"{target.name}: the page numbers moved the parts; check the print layout")
             _finish(page, target, base, published, f"{pack.code} {pack.title}", pack.reviewed)
             written.append(target)
