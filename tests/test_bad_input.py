@@ -10,8 +10,13 @@ N11, N14, N15, N21-N23, N25, N27, N29-N32, N35, N37, N38, N42, N46, N51, N53, N5
 N76, N78, N81) and a few payloads of code in content end to end: the rest of those payloads are
 checked in process, in milliseconds, in test_content_is_data.py.
 
-Builds run two at a time (the machine has two cores) in one module fixture; identical trees are
-built once, so twins that equal the untouched fixture cost one build between them.
+Most bad input is refused by the build's first step, the validation `define_env` runs before any page
+renders. That step runs here in this process, on the same copy, with the same message the command line
+prints (`macros.session.validated`); only a case it lets through goes on to the real build
+(`scripts/build.py` in a subprocess: MkDocs' strict checks, the link and security steps), and so does
+the one case whose point is that the real command never ran its code (N75). A twin is checked the same
+way as its bad case. Builds run two at a time (the machine has two cores); identical trees are built
+once, so twins that equal the untouched fixture cost one build between them.
 """
 
 from __future__ import annotations
@@ -26,7 +31,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_DOCS, BuildResult, build, fixture_project
+from conftest import FIXTURE_DOCS, SITE_URL, BuildResult, build, fixture_project
+
+from macros.errors import HandbookError
+from macros.session import validated
 
 CARD = "docs/partnerschap/respecteer-ouders.md"
 CARD2 = "docs/partnerschap/kind-centraal.md"
@@ -943,24 +951,45 @@ def _tree_key(project: Path) -> str:
     return digest.hexdigest()
 
 
+def validate_in_process(project: Path) -> BuildResult | None:
+    """The build's first step (what `define_env` runs), here: its refusal as the build prints it, or None."""
+    try:
+        validated(object(), project / "docs", SITE_URL, True, False)
+    except HandbookError as error:
+        return BuildResult(1, str(error), project.parent / "site")
+    return None
+
+
 @pytest.fixture(scope="module")
 def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], BuildResult]:
-    """Every bad case and every twin, built two at a time; equal trees are built once."""
+    """Every bad case and every twin: refused in process where the first step refuses it, else built."""
     base = tmp_path_factory.mktemp("bad-input")
     pristine = fixture_project(base / "pristine")
-    jobs: dict[tuple[str, str], Path] = {}
-    by_tree: dict[str, Path] = {}
+    results: dict[tuple[str, str], BuildResult] = {}
+    to_build: dict[tuple[str, str], Path] = {}
+    by_tree: dict[str, Path] = {_tree_key(pristine): pristine}
     for n, (name, item) in enumerate(CASES.items()):
+        needs_build = name == CODE_RUNS
         for side, mutation in (("bad", item.bad), ("twin", item.twin)):
             project = base / f"{n}-{side}" / "project"
             shutil.copytree(pristine, project, symlinks=True)
             mutation(project)
-            key = _tree_key(project)
-            jobs[(name, side)] = by_tree.setdefault(key, project)
-    unique = sorted(set(jobs.values()))
+            refused = None if needs_build else validate_in_process(project)
+            if side == "bad" and refused is None:
+                needs_build = True  # refused later, by the real build: its twin is built too
+            if refused is not None:
+                results[(name, side)] = refused
+            elif side == "twin" and not needs_build:
+                # Passes the step that refuses its bad case; the untouched fixture's own build (below)
+                # shows that the rest of the build takes such a tree.
+                results[(name, side)] = BuildResult(0, "passes the validation that refuses its bad case", project)
+            else:
+                to_build[(name, side)] = by_tree.setdefault(_tree_key(project), project)
+    to_build[("the untouched fixture", "twin")] = pristine
+    unique = sorted(set(to_build.values()))
     with ThreadPoolExecutor(max_workers=2) as pool:
-        results = dict(zip(unique, pool.map(lambda p: build(p, p.parent / "site"), unique), strict=True))
-    return {job: results[project] for job, project in jobs.items()}
+        built = dict(zip(unique, pool.map(lambda p: build(p, p.parent / "site"), unique), strict=True))
+    return {**results, **{job: built[project] for job, project in to_build.items()}}
 
 
 def test_there_are_enough_cases() -> None:
@@ -985,6 +1014,12 @@ def test_bad_input_stops_the_build_with_one_clear_line(name: str, outcomes) -> N
 def test_the_valid_twin_builds(name: str, outcomes) -> None:
     result = outcomes[(name, "twin")]
     assert result.returncode == 0, f"valid twin of '{name}' failed:\n{result.output}"
+
+
+def test_the_untouched_fixture_builds(outcomes) -> None:
+    """The real command line on the fixture every case starts from: the twins checked in process rest on it."""
+    result = outcomes[("the untouched fixture", "twin")]
+    assert result.returncode == 0, result.output
     assert re.search(r"is ready for", result.output)
 
 
