@@ -11,7 +11,7 @@ SITE   := site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build build-zensical test lint format clean chromium nginx hunspell rsync contract offline bench publish vastleggen
+.PHONY: serve build build-zensical test check lint format clean chromium nginx hunspell rsync contract offline bench publish vastleggen
 
 # The site's packages; reinstalled when the pins change.
 $(VENV)/.site: requirements.txt requirements-common.txt
@@ -61,6 +61,9 @@ test: build $(ZVENV)/.zensical node_modules nginx hunspell  ## set up, then run 
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+check: $(VENV)/.test  ## the fast tier: every test that needs no built site (pytest -m unit)
+	$(BIN)/pytest -m unit -q
 
 lint: $(VENV)/.test  ## ruff (lint and format) and mypy on macros/ and scripts/
 	$(BIN)/ruff check .

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +15,7 @@ from pypdf import PdfReader
 
 from macros.address import printable, unreachable
 from macros.edition import Edition
-from macros.rendering import Renderer
+from macros.rendering import Renderer, qr_code, qr_path
 from scripts.make_pdfs import link_targets
 from scripts.url_contract import published_addresses, read_contract, update
 
@@ -115,9 +117,20 @@ def test_every_link_in_every_pdf_points_to_the_published_site(site: Path, handbo
 
 
 def test_the_published_address_is_on_every_qr_code_and_citation(site: Path) -> None:
-    """A build for SITE_URL prints that address; never the local default."""
-    for svg in (site / "qr").glob("*.svg"):
-        assert "127.0.0.1" not in svg.read_text(encoding="utf-8")
+    """A build for SITE_URL prints that address; never the local default.
+
+    A QR code holds its address as modules, not text: each one is compared with the code that encodes the
+    entry's short link in cards.json. Red when: QR codes are made from another address than the one
+    cards.json publishes (the local default, or the page instead of the short link), or one is missing.
+    """
+    entries = json.loads((site / "cards.json").read_text(encoding="utf-8"))
+    items = entries["items"]
+    assert len(list((site / "qr").glob("*.svg"))) == len(items)
+    for item in items:
+        assert item["short_url"].startswith(SITE_URL), item["short_url"]
+        expected = io.BytesIO()
+        qr_code(item["short_url"]).save(expected, kind="svg", scale=8, border=2, title=item["title"])
+        assert (site / qr_path(item["code"])).read_bytes() == expected.getvalue(), item["code"]
     card = (site / "partnerschap/respecteer-ouders/index.html").read_text(encoding="utf-8")
     assert f"{SITE_URL}partnerschap/respecteer-ouders/" in card and "127.0.0.1" not in card
 
