@@ -7,9 +7,8 @@ BIN    := $(VENV)/bin
 # Zensical, the second builder, in its own environment (see requirements-zensical.txt).
 ZVENV  := .venv-zensical
 SITE   := site
-# Silence the banners about MkDocs 2 (from Material and from mkdocs-redirects): we pin MkDocs 1.x.
+# Silence Material's banner about MkDocs 2: we pin MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
-export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: serve build build-zensical test check lint format clean chromium nginx hunspell rsync contract offline bench publish vastleggen
 

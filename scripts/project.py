@@ -12,8 +12,8 @@ from macros.edition import Edition
 ROOT = Path(__file__).resolve().parent.parent
 #: Everything a copy of the project needs in order to build.
 PROJECT_PARTS = ("docs", "overrides", "macros", "mkdocs.yml")
-#: Silences the banners about MkDocs 2 (from Material and from mkdocs-redirects); we pin MkDocs 1.x.
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+#: Silences Material's banner about MkDocs 2; we pin MkDocs 1.x.
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def copy_project(target: Path) -> Path:
