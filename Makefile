@@ -10,7 +10,7 @@ SITE   := site
 # Silence Material's banner about MkDocs 2: we pin MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-zensical test check lint format clean chromium nginx hunspell rsync contract offline bench publish vastleggen
+.PHONY: serve build build-zensical test check lint format clean chromium nginx hunspell poppler rsync contract offline bench publish vastleggen
 
 # The site's packages; reinstalled when the pins change.
 $(VENV)/.site: requirements.txt requirements-common.txt
@@ -52,10 +52,13 @@ nginx:  ## Debian's nginx: the browser tests serve site/ with it, as production 
 	scripts/ensure_debian_package.sh nginx NGINX nginx
 	scripts/ensure_debian_package.sh /usr/lib/nginx/modules/ngx_http_brotli_static_module.so NGINX libnginx-mod-http-brotli-static
 
+poppler:  ## poppler's pdfinfo: the PDF tests read the structure tree's text with it (installed with apt when missing)
+	scripts/ensure_debian_package.sh pdfinfo PDFINFO poppler-utils
+
 hunspell:  ## Debian's Dutch hunspell dictionary, for the spelling test (installed with apt when missing)
 	scripts/ensure_debian_package.sh /usr/share/hunspell/nl.dic HUNSPELL hunspell hunspell-nl
 
-test: build $(ZVENV)/.zensical node_modules nginx hunspell  ## set up, then run the whole test suite (builds the real site)
+test: build $(ZVENV)/.zensical node_modules nginx hunspell poppler  ## set up, then run the whole test suite (builds the real site)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

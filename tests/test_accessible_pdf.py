@@ -5,6 +5,7 @@ The checks read the structure tree back with pikepdf; they do not trust Chromium
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -30,7 +31,8 @@ def squash(text: str) -> str:
 
 def structure_text(pdf: Path) -> str:
     """poppler's reading of the tree's text: what the structure tree, not the page, holds."""
-    run = subprocess.run(["pdfinfo", "-struct-text", str(pdf)], capture_output=True, text=True, check=True)
+    pdfinfo = os.environ.get("PDFINFO", "pdfinfo")  # `make poppler` installs Debian's poppler-utils
+    run = subprocess.run([pdfinfo, "-struct-text", str(pdf)], capture_output=True, text=True, check=True)
     return "".join(re.findall(r'^\s*"(.*)"$', run.stdout, flags=re.MULTILINE))
 
 
