@@ -166,7 +166,16 @@ def browser() -> Iterator[Browser]:
 #: Fixtures that make a test a build, browser or source test (see the markers in pyproject.toml).
 TIER_FIXTURES = {
     "browser": {"browser", "open_page", "base_url", "static_host_url", "served", "offline_edition"},
-    "build": {"site", "page", "injected_site", "broken_project", "published", "addressed_site", "page_urls"},
+    "build": {
+        "site",
+        "page",
+        "injected_site",
+        "broken_project",
+        "published",
+        "addressed_site",
+        "page_urls",
+        "good_fixture_site",
+    },
     "seeds": {"seeds"},
 }
 
