@@ -58,7 +58,7 @@ poppler:  ## poppler's pdfinfo: the PDF tests read the structure tree's text wit
 hunspell:  ## Debian's Dutch hunspell dictionary, for the spelling test (installed with apt when missing)
 	scripts/ensure_debian_package.sh /usr/share/hunspell/nl.dic HUNSPELL hunspell hunspell-nl
 
-test: build $(ZVENV)/.zensical node_modules nginx hunspell poppler  ## set up, then run the whole test suite (builds the real site)
+test: $(VENV)/.test build $(ZVENV)/.zensical node_modules nginx hunspell poppler  ## set up, then run the whole test suite (builds the real site)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
