@@ -251,16 +251,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--project", type=Path, default=Path.cwd(), help="the project whose site_url gives the path")
-    parser.add_argument("--check-only", action="store_true", help="check, write no header files (offline edition)")
     args = parser.parse_args()
-    base_path = urlparse(site_url(args.project)).path or "/"
-    if args.check_only:
-        violations = check(args.site, base_path)
-        if violations:
-            raise SystemExit("Security policy: " + "; ".join(violations[:20]))
-        print("security policy holds")
-        return
-    headers = write(args.site, base_path)
+    headers = write(args.site, urlparse(site_url(args.project)).path or "/")
     print(f"security policy holds; _headers and nginx-security-headers.conf written ({len(headers)} headers)")
 
 

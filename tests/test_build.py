@@ -182,15 +182,14 @@ def test_printed_addresses_are_ascii() -> None:
     )
 
 
+def publish(site: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`scripts/build.py --publish` as `make publish` runs it: the refusal comes before any build step."""
+    command = [sys.executable, str(ROOT / "scripts/build.py"), "--site", str(site), "--publish"]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=60)
+
+
 def test_make_publish_stops_before_building_for_a_placeholder(tmp_path: Path) -> None:
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "scripts/build.py"), "--site", str(tmp_path / "site"), "--publish"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=TEST_ENV,
-        timeout=60,
-    )
+    run = publish(tmp_path / "site", TEST_ENV)
     assert run.returncode != 0
     assert "refusing to publish" in run.stderr + run.stdout
     assert not (tmp_path / "site").exists()
@@ -200,14 +199,7 @@ def test_make_publish_stops_before_building_without_a_publisher(tmp_path: Path) 
     """Red when: an edition can be published without saying who publishes it (UX F9)."""
     env = {**TEST_ENV, "SITE_URL": "https://handboek.gemeente-voorbeeld.nl/", "WERKKAARTEN_UITGEVER": "Gemeente"}
     env.pop("WERKKAARTEN_CONTACT", None)
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "scripts/build.py"), "--site", str(tmp_path / "site"), "--publish"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
+    run = publish(tmp_path / "site", env)
     assert run.returncode != 0
     assert "WERKKAARTEN_CONTACT is not set" in run.stderr and "WERKKAARTEN_UITGEVER" not in run.stderr
     assert not (tmp_path / "site").exists()
