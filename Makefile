@@ -10,10 +10,13 @@ SITE   := site
 # Silence Material's banner about MkDocs 2: we pin MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-zensical test check lint format clean chromium nginx hunspell poppler rsync contract offline bench publish vastleggen
+.PHONY: help serve build build-zensical external-links test check lint format clean chromium nginx hunspell poppler rsync contract offline bench publish vastleggen
+
+help:  ## list the targets (the quick start is make serve and make test)
+	@grep -E '^[a-z-]+:.*## ' Makefile | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 24
 
 # The site's packages; reinstalled when the pins change.
-$(VENV)/.site: requirements.txt requirements-common.txt
+$(VENV)/.site: requirements.txt requirements-common.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
@@ -58,10 +61,7 @@ poppler:  ## poppler's pdfinfo: the PDF tests read the structure tree's text wit
 hunspell:  ## Debian's Dutch hunspell dictionary, for the spelling test (installed with apt when missing)
 	scripts/ensure_debian_package.sh /usr/share/hunspell/nl.dic HUNSPELL hunspell hunspell-nl
 
-test: $(VENV)/.test build $(ZVENV)/.zensical node_modules nginx hunspell poppler  ## set up, then run the whole test suite (builds the real site)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/mypy
+test: lint chromium $(ZVENV)/.zensical node_modules nginx hunspell poppler  ## set up, lint, then run the whole test suite on every core (it builds the real site once)
 	$(BIN)/pytest
 
 check: $(VENV)/.test  ## the fast tier: every test that needs no built site (pytest -m unit)
@@ -87,6 +87,9 @@ vastleggen: $(VENV)/.site  ## record the content as it is now, after its changes
 
 offline: build node_modules  ## the offline edition as a zip, for training rooms (works from file://, PDFs included; links and policy checked)
 	$(BIN)/python scripts/offline.py --site $(SITE) --zip build/werkkaarten-offline.zip
+
+external-links: build  ## list every link to another host with the pages it is on (never fetched), in build/external-links.txt
+	$(BIN)/python scripts/external_links.py --site $(SITE)
 
 node_modules: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent

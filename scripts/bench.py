@@ -152,8 +152,17 @@ def bench_build(work: Path, runs: int) -> dict[str, Any]:
 
 
 def _front_matter(text: str) -> tuple[dict[str, Any], str]:
-    _, head, body = text.split("---\n", 2)
-    return yaml.safe_load(head), body
+    """The handbook's own strict front-matter reader (a copy of a broken card stops here, not in MkDocs)."""
+    from macros.loading import split_front_matter
+
+    meta, body, _ = split_front_matter(text, "bench copy")
+    return meta, body
+
+
+def _card_folders(project: Path) -> list[str]:
+    """The folders that hold cards, as the family registry names them (not a list kept here)."""
+    registry = yaml.safe_load((project / "docs" / "_data" / "families.yml").read_text(encoding="utf-8"))
+    return sorted({card_type["family"] for card_type in registry["types"].values()})
 
 
 def replicate(project: Path, factor: int) -> None:
@@ -203,9 +212,8 @@ def bench_scale(work: Path, scales: list[int], builder: str = "mkdocs") -> list[
         site = work / f"scale-{factor}-site-{builder}"
         seconds = BUILDERS[builder](project, site)
         pages = pages_of(site)
-        card_pages = [
-            p for p in pages if re.search(r"/(partnerschap|interventies|lessen|achtergrond)/[^/]+/index", str(p))
-        ]
+        folders = "|".join(map(re.escape, _card_folders(project)))
+        card_pages = [p for p in pages if re.search(rf"/({folders})/[^/]+/index", str(p))]
         sizes = [p.stat().st_size for p in card_pages]
         rows.append(
             {
@@ -350,7 +358,7 @@ def _search_index(site: Path) -> Path:
     return material if material.exists() else site / "search.json"
 
 
-def lighthouse_bin(work: Path) -> Path:
+def lighthouse_bin() -> Path:
     """Lighthouse from the npm registry, pinned, installed once into build/ (not the project's deps)."""
     prefix = ROOT / "build" / "lighthouse"
     binary = prefix / "node_modules" / ".bin" / "lighthouse"
@@ -372,7 +380,7 @@ def lighthouse_bin(work: Path) -> Path:
 
 
 def bench_lighthouse(work: Path, runs: int) -> dict[str, Any]:
-    binary = lighthouse_bin(work)
+    binary = lighthouse_bin()
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     results: dict[str, Any] = {}
     port = free_port()

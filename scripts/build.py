@@ -1,7 +1,7 @@
 """Build the publishable site: all steps into a temporary folder, then swap it into place.
 
 Steps: the strict page build (MkDocs by default, or Zensical with `--builder zensical`), the files
-next to the pages (cards.json, QR codes, short links and moved pages), the checklist PDFs, a check of
+next to the pages (cards.json, QR codes, short links and moved pages), the PDFs (checklists and pack handouts), a check of
 every same-site link and anchor, the security policy check and its headers, and pre-compressed
 copies (gzip and Brotli) for hosts that serve them. `site/` is replaced only when every step has
 succeeded, so a failed build leaves the previous site exactly as it was, and nobody can deploy a
@@ -119,7 +119,7 @@ def build(
         print("build: cards.json, QR codes, short links", flush=True)
         if pdfs:
             script = ROOT / "scripts" / "make_pdfs.py"
-            _step("checklist PDFs", [sys.executable, str(script), "--site", str(out), "--docs", "docs"], project)
+            _step("PDFs (checklists, pack handouts)", [sys.executable, str(script), "--site", str(out), "--docs", "docs"], project)
         script = ROOT / "scripts" / "check_links.py"
         _step("links and anchors", [sys.executable, str(script), "--site", str(out), *_skipped(pdfs)], project)
         script = ROOT / "scripts" / "security_headers.py"
@@ -144,16 +144,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--project", type=Path, default=ROOT)
-    parser.add_argument("--no-pdf", action="store_true", help="skip the checklist PDFs (bad-input tests)")
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDFs: checklists and pack handouts (bad-input tests)")
     parser.add_argument("--publish", action="store_true", help="refuse a local or placeholder site_url")
     parser.add_argument("--builder", choices=("mkdocs", "zensical"), default="mkdocs")
     parser.add_argument("--no-compress", action="store_true", help="skip the .br/.gz copies (bad-input tests)")
     args = parser.parse_args()
-    os.chdir(args.project)
+    project = args.project.resolve()  # before the chdir: a relative --project is relative to where it was typed
+    site = args.site.resolve()
+    os.chdir(project)
     try:
         build(
-            args.project.resolve(),
-            args.site,
+            project,
+            site,
             pdfs=not args.no_pdf,
             publish=args.publish,
             builder=args.builder,

@@ -46,7 +46,7 @@ def _target_file(site: Path, path: str) -> Path:
     return site / path
 
 
-def links(site: Path, file: Path) -> Iterator[str]:
+def links(file: Path) -> Iterator[str]:
     tree = lxml.html.parse(str(file))
     for tag, attribute in LINK_ATTRIBUTES.items():
         for element in tree.iter(tag):
@@ -72,7 +72,7 @@ def broken_links(site: Path, skip: tuple[str, ...] = (), site_path: str = "/werk
     base_path = unquote(urlsplit(base).path)
     for file in sorted(site.rglob("*.html")):
         here = page_address(site, file)
-        for link in links(site, file):
+        for link in links(file):
             parts = urlsplit(link)
             if parts.scheme or parts.netloc:
                 continue  # other hosts: listed by scripts/external_links.py; mailto: and the like

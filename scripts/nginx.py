@@ -35,11 +35,11 @@ from scripts.browser import free_port  # noqa: E402 - the project root must be o
 
 #: The file scripts/security_headers.py writes into the site: `add_header ... always;` lines.
 HEADERS_CONF = "nginx-security-headers.conf"
-#: Text types compressed on the fly, as a production server would (text/html always is).
 #: nginx's configuration parser takes at most this many characters in one parameter (NGX_CONF_BUFFER).
 NGINX_MAX_PARAMETER = 4096
 #: nginx's temporary directories; each is set, so none falls back to /var/lib/nginx.
 TEMP_KINDS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+#: Text types compressed on the fly, as a production server would (text/html always is).
 GZIP_TYPES = "text/css application/javascript application/json image/svg+xml text/xml application/xml text/plain"
 #: Debian's module that serves the build's pre-compressed `x.br` files (libnginx-mod-http-brotli-static).
 BROTLI_STATIC = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")

@@ -27,7 +27,7 @@ EXPORTS = ("cards.json",)
 EXPORT_FOLDERS = ("qr", "k")
 #: Folders of the theme's own files, not pages of the handbook.
 THEME_FOLDERS = ("assets", "search", "stylesheets", "javascripts")
-#: Permalink signs and the like: theme markup inside the article.
+#: Runs of whitespace, compared as one space (the builders wrap text differently).
 _SPACE = re.compile(r"\s+")
 
 

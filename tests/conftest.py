@@ -1,4 +1,9 @@
-"""Shared fixtures: one real strict build of the site per test run, and a way to build broken copies."""
+"""Shared fixtures: one real strict build of the site per test run, and a way to build broken copies.
+
+The suite runs on every core (pytest-xdist, `-n auto` in pyproject.toml). Each worker has its own
+session fixtures, so a site that takes seconds to build is made by `once_per_run`: the first worker
+to ask builds it under a file lock, the others wait and read the same files.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from filelock import FileLock
 from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,12 +62,45 @@ def build(project: Path, site: Path, pdfs: bool = False, *extra: str, env: dict[
     return BuildResult(run.returncode, run.stdout + run.stderr, site)
 
 
+def once_per_run(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `make` fills, made once per test run however many workers ask for it.
+
+    A failure is recorded too, so a second worker reports it instead of building again.
+    """
+    root = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    target = root / "once" / name
+    failed = target.with_name(f"{name}.failed")
+    done = target.with_name(f"{name}.done")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(target.with_name(f"{name}.lock")):
+        if not done.exists() and not failed.exists():
+            try:
+                make(target)
+            except BaseException as error:
+                failed.write_text(str(error) or type(error).__name__, encoding="utf-8")
+                raise
+            done.touch()
+    if failed.exists():
+        pytest.fail(f"{name} could not be made (see the first failure):\n{failed.read_text(encoding='utf-8')}")
+    return target
+
+
+def built(project: Path, pdfs: bool = False, env: dict[str, str] | None = None) -> Callable[[Path], None]:
+    """`once_per_run`'s maker for a build of `project` into the folder it is given; a failed build fails."""
+
+    def make(site: Path) -> None:
+        result = build(project, site, pdfs, env=env)
+        assert result.returncode == 0, f"build of {project} failed:\n{result.output[-4000:]}"
+
+    return make
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once from the working tree as `make build` does: pages, exports, PDFs, headers."""
-    result = build(ROOT, tmp_path_factory.mktemp("site") / "site", pdfs=True)
-    assert result.returncode == 0, f"build failed:\n{result.output}"
-    return result.site
+    return once_per_run(tmp_path_factory, "site", built(ROOT, pdfs=True))
 
 
 #: The five source texts (see its README); only the tests that compare the site with them need them.
@@ -134,12 +173,12 @@ def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The minimal fixture built with an injection payload in every free-text field; the build must pass."""
     from payloads import apply
 
-    base = tmp_path_factory.mktemp("injected")
-    project = fixture_project(base / "project")
-    apply(project)
-    result = build(project, base / "site")
-    assert result.returncode == 0, result.output
-    return result.site
+    def make(site: Path) -> None:
+        project = fixture_project(site.with_name("injected-project"))
+        apply(project)
+        built(project)(site)
+
+    return once_per_run(tmp_path_factory, "injected-site", make)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SITE_URL, TEST_ENV, build
+from conftest import ROOT, SITE_URL, TEST_ENV, built, once_per_run
 from playwright.sync_api import Browser, expect
 from test_browser import Watch, expect_search_ready
 
@@ -34,11 +34,8 @@ def addressed_site(request: pytest.FixtureRequest, site: Path, tmp_path_factory)
     path = ADDRESSES[request.param]
     if path == "/werkkaarten/":
         return path, site
-    out = tmp_path_factory.mktemp(f"address-{request.param}") / "site"
     env = {**TEST_ENV, "SITE_URL": HOST + path}
-    result = build(ROOT, out, False, env=env)
-    assert result.returncode == 0, f"build for {HOST + path} failed:\n{result.output[-3000:]}"
-    return path, out
+    return path, once_per_run(tmp_path_factory, f"site-at-{request.param}", built(ROOT, env=env))
 
 
 @pytest.fixture(scope="session")

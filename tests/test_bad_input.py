@@ -36,6 +36,9 @@ from conftest import FIXTURE_DOCS, SITE_URL, BuildResult, build, fixture_project
 from macros.errors import HandbookError
 from macros.session import validated
 
+#: One worker runs this module: its cases share one fixture (`outcomes`) that is made once.
+pytestmark = pytest.mark.xdist_group("bad-input")
+
 CARD = "docs/partnerschap/respecteer-ouders.md"
 CARD2 = "docs/partnerschap/kind-centraal.md"
 INTERVENTION = "docs/interventies/mediation.md"

@@ -47,13 +47,13 @@ FAILURES = {
     "strict link check": lambda p: _append(p, "docs/partnerschap/kind-centraal.md", "\n[weg](nergens.md)\n"),
     # A raw-HTML link on a page: MkDocs does not check it, Zensical checks no link at all.
     "links and anchors": lambda p: _append(p, "docs/index.md", '\n<a href="partnerschap/bestaat-niet/">weg</a>\n'),
-    "checklist PDFs": lambda p: _append(
+    "PDFs": lambda p: _append(
         p,
         "docs/assets/stylesheets/werkkaarten.css",
         "\n@media print { .wk-checklist { min-height: 60cm !important; display: block !important; } }\n",
     ),
     "security policy": lambda p: _replace(
-        p, "mkdocs.yml", "  - assets/javascripts/werkkaarten.js", "  - https://cdn.example.net/x.js"
+        p, "mkdocs.yml", "  - assets/javascripts/kopieerknoppen.js", "  - https://cdn.example.net/x.js"
     ),
 }
 
@@ -68,6 +68,7 @@ def good_fixture_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, P
     return project, base / "site"
 
 
+@pytest.mark.xdist_group("atomic-build")  # one worker: every case builds into the same previous site
 @pytest.mark.parametrize("step", list(FAILURES))
 def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(step: str, good_fixture_site, tmp_path) -> None:
     """Red when: scripts/build.py builds straight into site/ (as `mkdocs build -d site` did)."""

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import brotli
 import pytest
-from conftest import ROOT, TEST_ENV
+from conftest import BUILD, ROOT, TEST_ENV, once_per_run
 
 from scripts.build import ZENSICAL
 from scripts.check_links import broken_links
@@ -23,22 +23,24 @@ from scripts.compress import compressible
 from scripts.parity import differences, pages
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not ZENSICAL.exists():
         pytest.fail(f"{ZENSICAL} is missing: run 'make build-zensical' (make test installs it)", pytrace=False)
-    site = tmp_path_factory.mktemp("zensical") / "site"
-    run = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build.py"), "--site", str(site), "--builder", "zensical", "--no-pdf"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=TEST_ENV,
-        timeout=600,
-    )
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert "pages (Zensical)" in run.stdout
-    return site
+
+    def make(site: Path) -> None:
+        run = subprocess.run(
+            [*BUILD, "--site", str(site), "--builder", "zensical", "--no-pdf"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=TEST_ENV,
+            timeout=600,
+        )
+        assert run.returncode == 0, run.stdout + run.stderr
+        assert "pages (Zensical)" in run.stdout
+
+    return once_per_run(tmp_path_factory, "zensical-site", make)
 
 
 def test_zensical_builds_the_same_handbook(site: Path, zensical_site: Path) -> None:

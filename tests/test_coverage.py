@@ -7,7 +7,7 @@ an unrelated provider's list). A section may not be long, so a coarse mapping ca
 
 The source texts live outside the repository: `../shared/seeds` from the repository root, or wherever
 WERKKAARTEN_SEEDS points (a path relative to the repository root, or absolute). Only the tests that
-read them skip when they are missing; with WERKKAARTEN_REQUIRE_SEEDS=1 (for CI) they fail instead.
+read them skip when they are missing; with WERKKAARTEN_REQUIRE_SEEDS=1 (the publish workflow sets it) they fail instead.
 """
 
 from __future__ import annotations

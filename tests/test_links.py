@@ -22,8 +22,9 @@ def test_linkchecker_finds_no_broken_internal_link(site: Path) -> None:
 
     Red when: a page links to a page that does not exist (a raw-HTML link to ../bestaat-niet/).
 
-    LinkChecker reports a missing anchor only as a warning, which --no-warnings hides, and it checks a page's
-    anchors at most once (it caches URLs without their fragment), so anchors are checked by our own pass below.
+    LinkChecker's AnchorCheck plugin reports a missing anchor only as a warning and checks a page's anchors
+    at most once (it caches URLs without their fragment), so it is off (tests/linkcheckerrc) and anchors
+    are checked by our own pass below.
     """
     with serve(site, headers={"LinkChecker": "allowed"}) as base:
         run = subprocess.run(

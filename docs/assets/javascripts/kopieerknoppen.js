@@ -1,4 +1,4 @@
-/* Werkkaarten: copy buttons for citations and short links. Nothing is sent anywhere. */
+/* Copy buttons for citations and short links. Nothing is sent anywhere. */
 (function () {
   "use strict";
 
