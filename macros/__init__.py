@@ -60,8 +60,6 @@ def define_env(env: Any) -> None:
             _local_offline_shim(conf)
     except HandbookError as error:
         raise StopBuild(str(error)) from None
-    env.variables["handbook"] = handbook
-    env.variables["_werkkaarten_renderer"] = renderer
 
     for name, method in renderer.macros().items():
         env.macro(_page_macro(env, method), name)

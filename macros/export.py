@@ -101,11 +101,10 @@ def _title(handbook: Handbook, src_uri: str) -> str:
     return f"{item.code} {item.title}" if item else "de nieuwe plek van deze pagina"
 
 
-def write_redirects(site_dir: Path, handbook: Handbook, renderer: Renderer) -> int:
-    """One redirect page per short link and per moved page; returns how many were written."""
+def write_redirects(site_dir: Path, handbook: Handbook, renderer: Renderer) -> None:
+    """One redirect page per short link and per moved page."""
     template = _HTML.get_template("redirect.html.jinja")
-    links = handbook.short_links()
-    for old, new in links.items():
+    for old, new in handbook.short_links().items():
         here, there = page_url(old), page_url(new)
         target = site_relative(here, there) if there else site_relative(here, "./")
         page = template.render(
@@ -117,7 +116,6 @@ def write_redirects(site_dir: Path, handbook: Handbook, renderer: Renderer) -> i
         path = site_dir / here / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page, encoding="utf-8")
-    return len(links)
 
 
 def write_exports(site_dir: Path, handbook: Handbook, renderer: Renderer) -> None:
