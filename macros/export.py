@@ -97,7 +97,7 @@ def card_index(handbook: Handbook, renderer: Renderer) -> dict[str, Any]:
 
 
 def _title(handbook: Handbook, src_uri: str) -> str:
-    item = handbook.by_page.get(src_uri)
+    item = handbook.item_for_page(src_uri)
     return f"{item.code} {item.title}" if item else "de nieuwe plek van deze pagina"
 
 

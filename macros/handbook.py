@@ -72,6 +72,9 @@ class ResolvedItem:
 
 @dataclass
 class Handbook:
+    """Every card, checklist and course pack with its registries: filled and checked once by
+    validation.load_into (through `from_disk`), then only read."""
+
     source_registry: SourceRegistry
     family_registry: FamilyRegistry
     roles: list[Role]
@@ -125,16 +128,20 @@ class Handbook:
         except KeyError:
             raise HandbookError([Problem("macro", "card id", f"'{card_id}' is not a card id")]) from None
 
+    def item_for_page(self, src_uri: str) -> Card | Checklist | Pack | None:
+        """The card, checklist or course pack a page is; None for any other page."""
+        return self.by_page.get(src_uri)
+
     def card_for_page(self, src_uri: str) -> Card | None:
-        item = self.by_page.get(src_uri)
+        item = self.item_for_page(src_uri)
         return item if isinstance(item, Card) else None
 
     def checklist_for_page(self, src_uri: str) -> Checklist | None:
-        item = self.by_page.get(src_uri)
+        item = self.item_for_page(src_uri)
         return item if isinstance(item, Checklist) else None
 
     def pack_for_page(self, src_uri: str) -> Pack | None:
-        item = self.by_page.get(src_uri)
+        item = self.item_for_page(src_uri)
         return item if isinstance(item, Pack) else None
 
     def type_of(self, card: Card) -> CardType:
