@@ -177,6 +177,18 @@ def site_relative(from_page: str, to_path: str) -> str:
     return link + "/" if to_path.endswith("/") and not link.endswith("/") else link
 
 
+def way_to_root(page_uri: str) -> str:
+    """The way back to the site root from a page as published (x/y/ → ../../), '' at the root."""
+    root = posixpath.relpath(".", page_url(page_uri).rstrip("/") or ".")
+    return "" if root == "." else root + "/"
+
+
+def way_to_root_offline(page_uri: str) -> str:
+    """The way back to the site root from a page of the offline edition (x/y.html → ../)."""
+    root = posixpath.relpath(".", posixpath.dirname(page_uri) or ".")
+    return "" if root == "." else root + "/"
+
+
 def built_file_link(page_uri: str, path: str, directory_urls: bool, rewrites_links: bool) -> str:
     """A link from a page to a file the build writes outside docs/ (PDFs, cards.json, QR codes).
 

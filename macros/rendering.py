@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import posixpath
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -28,6 +27,8 @@ from .addresses import (
     qr_path,
     relative_link,
     short_link_path,
+    way_to_root,
+    way_to_root_offline,
 )
 from .body import GENERATED_ANCHORS
 from .edition import UNSET, Edition, build_date
@@ -419,12 +420,9 @@ class Renderer:
             for pack in hb.ordered_packs()
         }
         sources = {key: f"{s.title}. {s.publisher}, {s.date}." for key, s in hb.source_registry.sources.items()}
-        here = page_url(page_uri).rstrip("/")
-        root = posixpath.relpath(".", here or ".")
-        root_html = posixpath.relpath(".", posixpath.dirname(page_uri) or ".")
         return {
-            "root": "" if root == "." else root + "/",
-            "root_html": "" if root_html == "." else root_html + "/",
+            "root": way_to_root(page_uri),
+            "root_html": way_to_root_offline(page_uri),
             "items": items,
             "packs": packs,
             "sources": sources,
