@@ -24,7 +24,6 @@ from .escaping import html_text
 from .handbook import Handbook
 from .jinja_page import PAGE_FILTER
 from .navigation import expand_nav
-from .packs import pack_for_page
 from .rendering import Renderer
 from .session import validated
 
@@ -61,8 +60,6 @@ def define_env(env: Any) -> None:
             _local_offline_shim(conf)
     except HandbookError as error:
         raise StopBuild(str(error)) from None
-    env.variables["handbook"] = handbook
-    env.variables["_werkkaarten_renderer"] = renderer
 
     for name, method in renderer.macros().items():
         env.macro(_page_macro(env, method), name)
@@ -171,7 +168,7 @@ def _page_filter(env: Any, handbook: Handbook, renderer: Renderer) -> Callable[[
 def _wrap_page(page: Any, src_uri: str, text: str, handbook: Handbook, renderer: Renderer) -> str:
     card = handbook.card_for_page(src_uri)
     checklist = handbook.checklist_for_page(src_uri)
-    pack = pack_for_page(handbook, src_uri)
+    pack = handbook.pack_for_page(src_uri)
     parts = [text]
     if card is not None or checklist is not None or pack is not None:
         # Cards and checklists are not in the navigation: the left column would stay empty, so the
@@ -182,7 +179,7 @@ def _wrap_page(page: Any, src_uri: str, text: str, handbook: Handbook, renderer:
         # "kaart P1" in the title: search results and browser tabs tell a card from a checklist.
         page.meta.update(title=html_text(f"{card.title} · kaart {card.code}"), description=html_text(card.summary))
     elif pack is not None:
-        parts = [renderer.pack_page(src_uri, pack, text)]  # a course pack: page and handout (macros/packs.py)
+        parts = [renderer.pack_page(src_uri, pack, text)]  # a course pack: page and handout (macros/handout.py)
         page.meta.setdefault("search", {"exclude": True})  # it repeats its cards' text: search finds the cards
         page.meta.update(title=html_text(f"{pack.title} · lespakket {pack.code}"), description=html_text(pack.summary))
     elif checklist is not None:

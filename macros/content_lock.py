@@ -3,7 +3,8 @@
 Trainers cite a page by its date ("Inhoud van …") and read "Wat is er veranderd" to learn what moved
 since they wrote a course. So every page's content has a fingerprint, recorded in
 docs/_data/vastgelegd.yml together with how many change records the page had then. When the
-content no longer matches and no record was added, the build stops and says what to do. With a new
+content no longer matches and no record was added, the build stops and says what to do (that check,
+`unrecorded`, is in validation.py with the other rules; this module says what is recorded). With a new
 record it builds; `make vastleggen` then records the new state (a test fails while a record is
 missing from the lock, so the next edit cannot ride on an old record).
 
@@ -23,9 +24,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .errors import Problem
+from .handout import handout_item
 from .model import Recorded
-from .packs import handout_item, resolve
 
 if TYPE_CHECKING:
     from .handbook import Handbook
@@ -43,7 +43,7 @@ def _digest(*parts: object) -> str:
     return hashlib.sha256(re.sub(r"(?:\s|\\n)+", " ", text).encode("utf-8")).hexdigest()
 
 
-def _pages(handbook: Handbook) -> Iterator[tuple[str, date, Recorded]]:
+def content_states(handbook: Handbook) -> Iterator[tuple[str, date, Recorded]]:
     """Every recorded page: its key, the date a reader sees on it, and its content as recorded now."""
     for card_id, path in handbook.paths.items():
         card = handbook.cards[card_id]
@@ -60,7 +60,7 @@ def _pages(handbook: Handbook) -> Iterator[tuple[str, date, Recorded]]:
         pack = handbook.packs[pack_id]
         content = pack.model_dump(mode="json", exclude=_NOT_CONTENT)
         # The handout prints its items: when one of them changes, so does what the pack's date stands for.
-        handout = [dataclasses.asdict(handout_item(handbook, entry.thing)) for entry in resolve(handbook, pack)]
+        handout = [dataclasses.asdict(handout_item(handbook, item.target)) for item in handbook.resolve(pack)]
         fingerprint = _digest(content, handout, handbook.files[path].body)
         yield path, pack.reviewed, Recorded(fingerprint=fingerprint, records=len(pack.changes))
     glossary = [term.model_dump(mode="json") for term in handbook.glossary]
@@ -71,29 +71,7 @@ def _pages(handbook: Handbook) -> Iterator[tuple[str, date, Recorded]]:
 
 def current(handbook: Handbook) -> dict[str, Recorded]:
     """Every page's content fingerprint and number of change records, as the docs are now."""
-    return dict(sorted((key, now) for key, _, now in _pages(handbook)))
-
-
-def unrecorded(handbook: Handbook) -> list[Problem]:
-    """Pages whose content changed since it was recorded, without a new change record: build errors."""
-    problems: list[Problem] = []
-    for key, reviewed, now in _pages(handbook):
-        then = handbook.lock.recorded.get(key)
-        if then is None:
-            continue  # a new page: nothing to compare with until it is recorded
-        field = "changes"
-        if now.records < then.records:
-            message = f"a change record was removed ({then.records} recorded, {now.records} now); records only grow"
-        elif now.fingerprint != then.fingerprint and now.records == then.records:
-            message = (
-                f"content changed since its review of {reviewed.isoformat()}: add a change note and a new "
-                "`reviewed` date (or a note with `correction: true` for a pure wording correction)"
-            )
-        else:
-            continue
-        where = "docs/_data/wijzigingen.yml" if key == GLOSSARY_KEY else f"docs/{key}"
-        problems.append(Problem(where, field, message))
-    return problems
+    return dict(sorted((key, now) for key, _, now in content_states(handbook)))
 
 
 def stale(handbook: Handbook) -> list[str]:

@@ -6,13 +6,17 @@ of public texts (not endorsed by their publishers) and what they may do with it.
 settings of a deployment (`mkdocs.yml` → `extra.uitgave`, from environment variables), so a fork
 cannot publish under the previous publisher's name by accident: `build.py --publish` refuses an
 edition without them, and a local build says they are unset.
+
+An edition also has a day: `build_date`, which review dates and change records are compared with.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
 #: Setting in mkdocs.yml (extra.uitgave) → the environment variable that fills it.
 SETTINGS = {
@@ -20,6 +24,14 @@ SETTINGS = {
     "contact": "WERKKAARTEN_CONTACT",
     "hergebruik": "WERKKAARTEN_HERGEBRUIK",
 }
+
+
+def build_date() -> date:
+    """The day the build stands on: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), tz=UTC).date() if epoch else date.today()
+
+
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$", re.IGNORECASE)
 
 

@@ -270,7 +270,7 @@ def load_registries(
 
 @dataclass
 class LoadedPages:
-    """Every Markdown file of docs/, and the cards and checklists among them."""
+    """Every Markdown file of docs/, and the cards, checklists and course packs among them."""
 
     files: dict[str, SourceFile]
     cards: list[tuple[str, Card]]
@@ -318,7 +318,8 @@ def _front_matter_problems(source: SourceFile, expected: str) -> list[Problem]:
 
 
 def load_pages(docs_dir: Path, card_folders: set[str]) -> LoadedPages:
-    """Every Markdown file, with the cards (`card:` key) and checklists (`checklist:` key) among them.
+    """Every Markdown file, with the cards (`card:` key), checklists (`checklist:` key) and course packs
+    (`lespakket:` key) among them.
 
     All files are read before any error is raised, so one build reports every broken file.
     """

@@ -133,7 +133,7 @@ def _changes_reviewed(changes: list[Change], reviewed: date) -> None:
     old date; the review date moves with the change."""
     for change in changes:
         if change.date > date.today():
-            continue  # a date in the future is reported as such (handbook.py), with the field it is in
+            continue  # a date in the future is reported as such (validation.py), with the field it is in
         if not change.correction and change.date > reviewed:
             raise ValueError(
                 f"the change of {change.date.isoformat()} is newer than reviewed ({reviewed.isoformat()}): "

@@ -50,12 +50,12 @@ JINJA_MARKERS = ("{{", "{%", "{#")
 
 #: The registries and their files, for messages that name the file an editor opens.
 REGISTRIES = {
-    "sources": "bronnen.yml",
+    "source_registry": "bronnen.yml",
     "family_registry": "families.yml",
     "roles": "rollen.yml",
     "glossary": "begrippen.yml",
     "checklist_registry": "checklists.yml",
-    "moved": "verhuisd.yml",
+    "moved_registry": "verhuisd.yml",
     "changelog": "wijzigingen.yml",
     "lock": "vastgelegd.yml",
 }

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import posixpath
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -18,35 +17,28 @@ import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .address import printable
+from .addresses import (
+    AD_HOC_PAGE,
+    built_file_link,
+    pack_pdf_path,
+    page_url,
+    pdf_path,
+    printable,
+    qr_path,
+    relative_link,
+    short_link_path,
+    way_to_root,
+    way_to_root_offline,
+)
 from .body import GENERATED_ANCHORS
-from .edition import UNSET, Edition
+from .edition import UNSET, Edition, build_date
 from .errors import HandbookError, Problem
 from .escaping import finalize
-from .handbook import Handbook, build_date
+from .handbook import Handbook
+from .handout import handout_item
 from .model import Card, Change, Checklist, Pack
-from .packs import (
-    AD_HOC_PAGE,
-    handout_item,
-    item_path,
-    item_sources,
-    ordered_packs,
-    pack_pdf_path,
-    pack_sources,
-    resolve,
-)
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-
-def short_link_path(code: str) -> str:
-    """Short links use the code (printed on every card and checklist): k/p3/, k/cl2/."""
-    return f"k/{code.lower()}/"
-
-
-def qr_path(code: str) -> str:
-    """QR codes for slides, one SVG per code, written by the post-build export."""
-    return f"qr/{code.lower()}.svg"
 
 
 def qr_code(url: str) -> segno.QRCode:
@@ -66,32 +58,6 @@ def qr_figure(url: str, scale: int) -> Markup:
     """
     svg = qr_code(url).svg_inline(scale=scale, title=f"QR-code naar {url}")
     return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="QR-code naar {escape(url)}" ', 1))
-
-
-def page_url(src_uri: str) -> str:
-    """Where MkDocs publishes a page, relative to the site root (directory URLs): x/y.md → x/y/."""
-    path = src_uri.removesuffix(".md").removesuffix("index").rstrip("/")
-    return f"{path}/" if path else ""
-
-
-def pdf_path(checklist_id: str) -> str:
-    """Where the PDF of a checklist is written (scripts/make_pdfs.py), relative to the site root."""
-    return f"pdf/{checklist_id}.pdf"
-
-
-#: The PDF with every checklist, for trainers.
-ALL_CHECKLISTS_PDF = "pdf/alle-checklists.pdf"
-
-
-def relative_link(from_src_uri: str, to_src_uri: str, anchor: str = "") -> str:
-    """A link from one Markdown file to another, as MkDocs resolves it (relative to the source file).
-
-    A link within the page is only its anchor: builders write a link to the page itself differently
-    (MkDocs `./#x`, Zensical `../page/#x`), and `#x` needs no rewriting by either."""
-    if anchor and from_src_uri == to_src_uri:
-        return f"#{anchor}"
-    link = posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
-    return f"{link}#{anchor}" if anchor else link
 
 
 MONTHS = [
@@ -167,14 +133,7 @@ class Renderer:
         relative to the Markdown file (`rewrites_links`), so for Zensical it is written that way.
         scripts/check_links.py checks the result with either builder.
         """
-        if self.rewrites_links:
-            return posixpath.relpath(path, posixpath.dirname(page_uri) or ".")
-        stem = page_uri.removesuffix(".md")
-        if self.directory_urls and not stem.endswith("index") and stem != "index":
-            page_dir = stem
-        else:
-            page_dir = posixpath.dirname(stem)
-        return posixpath.relpath(path, page_dir or ".")
+        return built_file_link(page_uri, path, self.directory_urls, self.rewrites_links)
 
     def _render(self, template: str, page_uri: str, **data: object) -> str:
         def href(target: Card | str, anchor: str = "") -> str:
@@ -311,8 +270,6 @@ class Renderer:
             pack_href=self.pack_add_href(page_uri, card.code),
         )
 
-    # -- checklists ----------------------------------------------------------------------------
-
     # -- addresses and citations ----------------------------------------------------------------
 
     def short_url(self, code: str) -> str:
@@ -321,11 +278,8 @@ class Renderer:
 
     def citation(self, item: Card | Checklist | Pack) -> str:
         """How to cite a card, checklist or pack: title, code, address, source, date of the content."""
-        if isinstance(item, Pack):
-            url, keys = self.published_url(self.handbook.pack_paths[item.id]), pack_sources(self.handbook, item)
-        else:
-            url = self.published_url(item_path(self.handbook, item))
-            keys = item_sources(self.handbook, item)
+        url = self.published_url(self.handbook.item_path(item))
+        keys = self.handbook.pack_sources(item) if isinstance(item, Pack) else self.handbook.item_sources(item)
         sources = "; ".join(f"{self.handbook.source(k).title} ({self.handbook.source(k).publisher})" for k in keys)
         return (
             f"{item.title} ({item.code}). Werkkaarten. {url}. Bron: {sources}. Inhoud van {dutch_date(item.reviewed)}."
@@ -336,11 +290,10 @@ class Renderer:
         trainers who wrote a course on an older version; the first edition's date closes the list."""
         hb = self.handbook
         by_date: dict[date, list[tuple[str, str, str, Change]]] = {}
-        things: list[Card | Checklist | Pack] = [*hb.ordered(), *hb.ordered_checklists(), *ordered_packs(hb)]
-        for thing in things:
-            for change in thing.changes:
-                path = hb.pack_paths[thing.id] if isinstance(thing, Pack) else item_path(hb, thing)
-                by_date.setdefault(change.date, []).append((thing.code, thing.title, path, change))
+        changed: list[Card | Checklist | Pack] = [*hb.ordered(), *hb.ordered_checklists(), *hb.ordered_packs()]
+        for item in changed:
+            for change in item.changes:
+                by_date.setdefault(change.date, []).append((item.code, item.title, hb.item_path(item), change))
         for site_change in hb.changelog.changes:
             title = hb.files[site_change.page].title or site_change.page
             by_date.setdefault(site_change.date, []).append(("", title, site_change.page, site_change))
@@ -359,9 +312,7 @@ class Renderer:
             {
                 "code": item.code,
                 "title": item.title,
-                "path": self.handbook.paths[item.id]
-                if isinstance(item, Card)
-                else self.handbook.checklist_paths[item.id],
+                "path": self.handbook.item_path(item),
                 "short_url": self.short_url(item.code),
                 "qr_href": Markup(self.site_file(page_uri, qr_path(item.code))),
             }
@@ -372,6 +323,8 @@ class Renderer:
     def published_url(self, page_uri: str) -> str:
         """The page's public address (printed on paper and in the QR code), from `site_url`."""
         return self.site_url + page_url(page_uri)
+
+    # -- checklists ----------------------------------------------------------------------------
 
     def checklist_page(self, page_uri: str, checklist: Checklist, body: str) -> str:
         url = self.published_url(page_uri)
@@ -399,7 +352,7 @@ class Renderer:
 
     def pack_grid(self, page_uri: str) -> str:
         """Every declared course pack with its code, summary, audience and duration."""
-        return self._render("pack_grid.md.jinja", page_uri, packs=ordered_packs(self.handbook))
+        return self._render("pack_grid.md.jinja", page_uri, packs=self.handbook.ordered_packs())
 
     def pack_add_href(self, page_uri: str, code: str) -> Markup:
         """The "Aan lespakket toevoegen" link: the ad-hoc pack page with this item in its address.
@@ -416,26 +369,29 @@ class Renderer:
         url = self.published_url(page_uri)
         short_url = self.short_url(pack.code)
         qr = qr_figure(short_url, scale=3)
-        entries = [
+        # Each part of the handout: its number, the pack's item with its card or checklist, what the
+        # handout prints of it, the trainer's note on it, and where it is online.
+        parts = [
             {
                 "n": n,
-                "entry": entry,
-                "path": item_path(self.handbook, entry.thing),
-                "item": handout_item(self.handbook, entry.thing),
-                "short_url": self.short_url(entry.code),
+                "resolved": resolved,
+                "note": resolved.item.note,
+                "path": self.handbook.item_path(resolved.target),
+                "handout": handout_item(self.handbook, resolved.target),
+                "short_url": self.short_url(resolved.code),
             }
-            for n, entry in enumerate(resolve(self.handbook, pack), start=1)
+            for n, resolved in enumerate(self.handbook.resolve(pack), start=1)
         ]
         return self._render(
             "pack_page.md.jinja",
             page_uri,
             pack=pack,
-            entries=entries,
+            parts=parts,
             body=Markup(body),
             url=url,
             short_url=short_url,
             qr=qr,
-            sources=pack_sources(self.handbook, pack),
+            sources=self.handbook.pack_sources(pack),
             citation=self.citation(pack),
             pdf_href=Markup(self.site_file(page_uri, pack_pdf_path(pack.id))),
         )
@@ -452,24 +408,21 @@ class Renderer:
         hb = self.handbook
         items: dict[str, object] = {}
         everything: list[Card | Checklist] = [*hb.ordered(), *hb.ordered_checklists()]
-        for thing in everything:
-            items[thing.code.lower()] = {
-                **dataclasses.asdict(handout_item(hb, thing)),
-                "path": page_url(item_path(hb, thing)),
-                "short_url": self.short_url(thing.code),
+        for content in everything:
+            items[content.code.lower()] = {
+                **dataclasses.asdict(handout_item(hb, content)),
+                "path": page_url(hb.item_path(content)),
+                "short_url": self.short_url(content.code),
             }
         # A pack's code in the address is no item: the page names the pack and links to its page.
         packs = {
             pack.code.lower(): {"code": pack.code, "title": pack.title, "path": page_url(hb.pack_paths[pack.id])}
-            for pack in ordered_packs(hb)
+            for pack in hb.ordered_packs()
         }
-        sources = {key: f"{s.title}. {s.publisher}, {s.date}." for key, s in hb.sources.sources.items()}
-        here = page_url(page_uri).rstrip("/")
-        root = posixpath.relpath(".", here or ".")
-        root_html = posixpath.relpath(".", posixpath.dirname(page_uri) or ".")
+        sources = {key: f"{s.title}. {s.publisher}, {s.date}." for key, s in hb.source_registry.sources.items()}
         return {
-            "root": "" if root == "." else root + "/",
-            "root_html": "" if root_html == "." else root_html + "/",
+            "root": way_to_root(page_uri),
+            "root_html": way_to_root_offline(page_uri),
             "items": items,
             "packs": packs,
             "sources": sources,

@@ -11,9 +11,9 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
-from .edition import UNSET, Edition
+from .edition import UNSET, Edition, build_date
 from .errors import HandbookError
-from .handbook import Handbook, build_date
+from .handbook import Handbook
 from .preflight import check_macro_calls
 from .rendering import Renderer
 

@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros import DUMP_MARKDOWN  # noqa: E402
+from macros.addresses import code_number  # noqa: E402
 from scripts.browser import CHROMIUM_ARGS, chromium_path, free_port, serve  # noqa: E402
 from scripts.build import ZENSICAL, build_pages  # noqa: E402
 from scripts.project import BUILD_ENV, copy_project  # noqa: E402
@@ -178,9 +179,9 @@ def replicate(project: Path, factor: int) -> None:
     codes += [old[2:-3].upper() for old in moved if old.startswith("k/")]
     for code in codes:
         prefix = code.rstrip("0123456789")
-        top[prefix] = max(top.get(prefix, 0), int(code[len(prefix) :]))
+        top[prefix] = max(top.get(prefix, 0), code_number(code))
     highest_checklist = max(
-        int(_front_matter(path.read_text(encoding="utf-8"))[0]["checklist"]["code"][2:]) for path in checklists
+        code_number(_front_matter(path.read_text(encoding="utf-8"))[0]["checklist"]["code"]) for path in checklists
     )
     for copy in range(1, factor):
         for path in cards:
@@ -188,7 +189,7 @@ def replicate(project: Path, factor: int) -> None:
             card = meta["card"]
             prefix = card["code"].rstrip("0123456789")
             card["id"] = f"{card['id']}-x{copy}"
-            card["code"] = f"{prefix}{int(card['code'][len(prefix) :]) + top[prefix] * copy}"
+            card["code"] = f"{prefix}{code_number(card['code']) + top[prefix] * copy}"
             card.pop("moments", None)  # moment anchors stay on the original case
             text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body
             (path.parent / f"{card['id']}.md").write_text(text, encoding="utf-8")
@@ -196,7 +197,7 @@ def replicate(project: Path, factor: int) -> None:
             meta, body = _front_matter(path.read_text(encoding="utf-8"))
             checklist = meta["checklist"]
             checklist["id"] = f"{checklist['id']}-x{copy}"
-            checklist["code"] = f"CL{int(checklist['code'][2:]) + highest_checklist * copy}"
+            checklist["code"] = f"CL{code_number(checklist['code']) + highest_checklist * copy}"
             checklist["items"] = [f"{ref.split('/')[0]}-x{copy}/{ref.split('/')[1]}" for ref in checklist["items"]]
             text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body
             (path.parent / f"{checklist['id']}.md").write_text(text, encoding="utf-8")

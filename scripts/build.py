@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.address import local_reason, unreachable  # noqa: E402
+from macros.addresses import local_reason, unreachable  # noqa: E402
 from macros.errors import HandbookError  # noqa: E402
 from scripts.project import BUILD_ENV, edition, site_url  # noqa: E402
 

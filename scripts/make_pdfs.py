@@ -26,10 +26,14 @@ from pypdf import PdfReader
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.address import printable  # noqa: E402 - the project root must be on the path first
+from macros.addresses import (  # noqa: E402 - the project root must be on the path first
+    ALL_CHECKLISTS_PDF,
+    pack_pdf_path,
+    page_url,
+    pdf_path,
+    printable,
+)
 from macros.handbook import Handbook  # noqa: E402
-from macros.packs import ordered_packs, pack_pdf_path  # noqa: E402
-from macros.rendering import ALL_CHECKLISTS_PDF, page_url, pdf_path  # noqa: E402
 from scripts.accessible_pdf import finish, untagged  # noqa: E402
 from scripts.browser import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 from scripts.project import site_url as configured_site_url  # noqa: E402
@@ -197,7 +201,7 @@ def make_pack_pdfs(site: Path, handbook: Handbook, published: str) -> list[Path]
     parts, then the sources; A4 with page numbers. Printed twice: the first print tells on which
     page each part starts, the second prints those numbers in the contents list."""
     written: list[Path] = []
-    packs = ordered_packs(handbook)
+    packs = handbook.ordered_packs()
     if not packs:
         return written
     with serve(site) as base, sync_playwright() as playwright:

@@ -6,7 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
-from macros.address import printable
+from macros.addresses import printable
 from macros.edition import Edition
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +28,7 @@ def copy_project(target: Path) -> Path:
 
 
 def site_url(project: Path = ROOT) -> str:
-    """The published address (mkdocs.yml's site_url, from SITE_URL) as printed links write it (macros.address)."""
+    """The published address (mkdocs.yml's site_url, from SITE_URL) as printed links write it (macros.addresses)."""
     from mkdocs.utils.yaml import yaml_load  # reads mkdocs.yml's !ENV tags as MkDocs does
 
     with open(project / "mkdocs.yml", encoding="utf-8") as config:

@@ -14,14 +14,13 @@ import pikepdf
 import pytest
 from conftest import SITE_URL
 
-from macros.packs import ordered_packs, pack_pdf_path
-from macros.rendering import ALL_CHECKLISTS_PDF, pdf_path
+from macros.addresses import ALL_CHECKLISTS_PDF, pack_pdf_path, pdf_path
 from scripts.accessible_pdf import mark_artifacts, structure, untagged
 
 
 def every_pdf(site: Path, handbook) -> list[Path]:
     checklists = [site / pdf_path(c.id) for c in handbook.ordered_checklists()]
-    packs = [site / pack_pdf_path(p.id) for p in ordered_packs(handbook)]
+    packs = [site / pack_pdf_path(p.id) for p in handbook.ordered_packs()]
     return [*checklists, site / ALL_CHECKLISTS_PDF, *packs]
 
 
@@ -105,7 +104,7 @@ def test_running_footers_become_artifacts(tmp_path: Path, site: Path, handbook) 
 
     Red when: `untagged` cannot see unmarked content (then the two tests above could never fail).
     """
-    pack = ordered_packs(handbook)[0]
+    pack = handbook.ordered_packs()[0]
     copy = tmp_path / "handout.pdf"
     with pikepdf.open(site / pack_pdf_path(pack.id)) as document:
         page = document.pages[0]

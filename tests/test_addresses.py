@@ -10,7 +10,7 @@ import jsonschema
 from bs4 import BeautifulSoup
 from conftest import SITE_URL
 
-from macros.rendering import page_url, short_link_path
+from macros.addresses import page_url, short_link_path
 from scripts.url_contract import check, published_addresses, read_contract, resolve
 
 

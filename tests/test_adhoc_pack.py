@@ -16,7 +16,7 @@ import pytest
 import test_browser
 from playwright.sync_api import Page, expect
 
-from macros.rendering import page_url
+from macros.addresses import page_url
 
 # The browser tests' fixtures, reused: pytest finds a fixture under the name it has in this module.
 published = test_browser.published

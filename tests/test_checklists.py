@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 from pypdf import PdfReader
 
-from macros.rendering import ALL_CHECKLISTS_PDF, page_url, pdf_path
+from macros.addresses import ALL_CHECKLISTS_PDF, page_url, pdf_path
 
 A4_POINTS = (595, 842)
 #: Any absolute base will do: links are resolved against it, then it is taken off again.

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import Tag
 
-from macros.rendering import page_url
+from macros.addresses import page_url
 
 #: Any absolute base will do: links are resolved against it, then it is taken off again.
 BASE = "https://site.invalid/"

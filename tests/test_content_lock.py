@@ -14,11 +14,10 @@ import pytest
 from conftest import FIXTURE_DOCS
 from pypdf import PdfReader
 
+from macros.addresses import page_url, pdf_path
 from macros.content_lock import GLOSSARY_KEY, lock_text, stale
 from macros.errors import HandbookError
 from macros.handbook import Handbook
-from macros.packs import item_path
-from macros.rendering import page_url, pdf_path
 
 CARD = "partnerschap/respecteer-ouders.md"
 CHECKLIST = "checklists/voor-het-gesprek.md"
@@ -118,7 +117,7 @@ def test_every_record_shows_on_the_changes_page_its_own_page_and_the_checklist_p
     seen = 0
     things = [*handbook.cards.values(), *handbook.checklists.values()]
     for thing in things:
-        own = " ".join(page(page_url(item_path(handbook, thing))).select_one("article").get_text().split())
+        own = " ".join(page(page_url(handbook.item_path(thing))).select_one("article").get_text().split())
         for change in thing.changes:
             seen += 1
             summary = " ".join(change.summary.split())

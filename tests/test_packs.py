@@ -16,8 +16,8 @@ import jsonschema
 from conftest import SITE_URL
 from pypdf import PdfReader
 
-from macros.packs import AD_HOC_PAGE, handout_item, ordered_packs, pack_pdf_path, pack_sources, resolve
-from macros.rendering import page_url, short_link_path
+from macros.addresses import AD_HOC_PAGE, pack_pdf_path, page_url, short_link_path
+from macros.handout import handout_item
 from scripts.make_pdfs import link_targets
 
 #: A4 in PDF points, and how far a page may differ from it (Chromium rounds to whole points).
@@ -33,19 +33,19 @@ def _pack_url(handbook, pack) -> str:
 
 def test_there_are_packs_from_the_sources_the_issue_names(handbook) -> None:
     """Partnership (001), working across domains with Leo en Nora (003), a stuck case (002)."""
-    packs = ordered_packs(handbook)
+    packs = handbook.ordered_packs()
     assert len(packs) >= 3
     assert [p.code for p in packs] == [f"LP{n}" for n in range(1, len(packs) + 1)]
-    by_source = {key: [p for p in packs if key in pack_sources(handbook, p)] for key in ("001", "002", "003")}
+    by_source = {key: [p for p in packs if key in handbook.pack_sources(p)] for key in ("001", "002", "003")}
     assert all(by_source.values()), by_source
     assert any(item.card == "leo-en-nora" for p in by_source["003"] for item in p.items)
     for pack in packs:
-        assert all(entry.thing is not None for entry in resolve(handbook, pack))
+        assert all(entry.target is not None for entry in handbook.resolve(pack))
 
 
 def test_every_pack_page_shows_what_for_whom_and_its_items_in_order(page, handbook, site: Path) -> None:
     """Red when: the items come out of order, or an item's summary, note or link is missing."""
-    for pack in ordered_packs(handbook):
+    for pack in handbook.ordered_packs():
         html = page(_pack_url(handbook, pack))
         article = html.select_one("article")
         assert pack.title in article.h1.get_text()
@@ -54,8 +54,8 @@ def test_every_pack_page_shows_what_for_whom_and_its_items_in_order(page, handbo
             assert " ".join(value.split()) in text, f"{pack.id}: {value!r} not on the page"
         parts = article.select("h2[id^=onderdeel-]")
         assert [h["id"] for h in parts] == [f"onderdeel-{n}" for n in range(1, len(pack.items) + 1)]
-        for heading, entry in zip(parts, resolve(handbook, pack), strict=True):
-            assert entry.thing.title in heading.get_text(), f"{pack.id}: {heading.get_text()}"
+        for heading, entry in zip(parts, handbook.resolve(pack), strict=True):
+            assert entry.target.title in heading.get_text(), f"{pack.id}: {heading.get_text()}"
             block = heading.find_parent("div", class_="wk-lp-onderdeel")
             summary = entry.card.summary if entry.card else entry.checklist.purpose
             assert " ".join(summary.split()) in " ".join(block.get_text(" ").split())
@@ -72,7 +72,7 @@ def test_every_pack_page_shows_what_for_whom_and_its_items_in_order(page, handbo
             assert SITE_URL + short_link_path(entry.code) in block.get_text()
         contents = [a["href"] for a in article.select(".wk-lp-inhoud a")]
         assert contents == [f"#onderdeel-{n}" for n in range(1, len(pack.items) + 1)] + ["#bronnen"]
-        for key in pack_sources(handbook, pack):
+        for key in handbook.pack_sources(pack):
             assert handbook.source(key).title in article.select_one("#bronnen").find_next("ul").get_text()
 
 
@@ -83,8 +83,8 @@ def _flat(text: str) -> str:
 def _notices_travel(handbook, pack, text: str) -> list[str]:
     """What of each item's perspective notices, caveats and kind headings is missing from `text`."""
     missing = []
-    for entry in resolve(handbook, pack):
-        item = handout_item(handbook, entry.thing)
+    for entry in handbook.resolve(pack):
+        item = handout_item(handbook, entry.target)
         wanted = [n.text for n in item.notices] + [g.heading for g in item.groups] + [g.caveat for g in item.groups]
         wanted += [item.how, item.next_step_heading]
         missing += [f"{entry.code}: {w!r}" for w in wanted if w and _flat(w) not in text]
@@ -101,13 +101,13 @@ def test_perspective_notices_and_caveats_travel_into_every_pack_page_and_handout
     practice = handbook.kind_of("002").caution
     screening = handbook.checklist_registry.kinds["signs"].how
     seen = {"002": False, "signs": False}
-    for pack in ordered_packs(handbook):
+    for pack in handbook.ordered_packs():
         article = _flat(page(_pack_url(handbook, pack)).select_one("article").get_text(" "))
         pdf = _flat(" ".join(_pages(site / pack_pdf_path(pack.id)))).replace("- ", "")
         assert not _notices_travel(handbook, pack, article), _notices_travel(handbook, pack, article)
         assert "Om te checken" not in article and "Kernpunten" not in article
-        for entry in resolve(handbook, pack):
-            if "002" in handout_item(handbook, entry.thing).sources:
+        for entry in handbook.resolve(pack):
+            if "002" in handout_item(handbook, entry.target).sources:
                 seen["002"] = True
                 assert _flat(practice) in article and _flat(practice)[:60] in pdf, f"{pack.id}: 002 notice"
             if entry.checklist and entry.checklist.kind == "signs":
@@ -131,7 +131,7 @@ def test_a_cards_points_are_headed_by_their_kind(handbook) -> None:
 
 
 def test_every_pack_has_a_short_link_a_qr_code_and_a_handout(site: Path, handbook) -> None:
-    for pack in ordered_packs(handbook):
+    for pack in handbook.ordered_packs():
         redirect = (site / short_link_path(pack.code) / "index.html").read_text(encoding="utf-8")
         target = re.search(r'url=([^"]+)"', redirect).group(1)
         assert (site / short_link_path(pack.code) / target).resolve() == (site / _pack_url(handbook, pack)).resolve()
@@ -161,7 +161,7 @@ def test_one_handout_per_pack_a4_with_contents_page_numbers_and_published_links(
     """
     handouts = sorted((site / "pdf" / "lespakket").glob("*.pdf"))
     assert [p.stem for p in handouts] == sorted(p.id for p in handbook.packs.values())
-    for pack in ordered_packs(handbook):
+    for pack in handbook.ordered_packs():
         pdf = site / pack_pdf_path(pack.id)
         reader = PdfReader(pdf)
         texts = _pages(pdf)
@@ -177,8 +177,8 @@ def test_one_handout_per_pack_a4_with_contents_page_numbers_and_published_links(
         numbers = [int(n) for n in re.findall(r"· pagina (\d+)", texts[1])]
         assert len(numbers) == len(pack.items) + 1, f"{pdf.name}: contents numbers {numbers}"
         assert numbers == sorted(numbers) and numbers[0] == 3 and numbers[-1] <= count
-        for n, (entry, start) in enumerate(zip(resolve(handbook, pack), numbers, strict=False), start=1):
-            heading = f"{n}. {entry.thing.title}"[:50]
+        for n, (entry, start) in enumerate(zip(handbook.resolve(pack), numbers, strict=False), start=1):
+            heading = f"{n}. {entry.target.title}"[:50]
             assert heading in texts[start - 1], f"{pdf.name}: '{heading}' is not on page {start}"
         assert "Bronnen" in texts[numbers[-1] - 1] and "Zo citeer je dit lespakket" in " ".join(
             texts[numbers[-1] - 1 :]
@@ -195,20 +195,20 @@ def test_cards_json_and_its_schema_list_the_packs(site: Path, handbook) -> None:
     schema = json.loads((site / index["$schema"]).read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(index)
     packs = [item for item in index["items"] if item["kind"] == "lespakket"]
-    assert [p["code"] for p in packs] == [p.code for p in ordered_packs(handbook)]
-    for entry, pack in zip(packs, ordered_packs(handbook), strict=True):
+    assert [p["code"] for p in packs] == [p.code for p in handbook.ordered_packs()]
+    for entry, pack in zip(packs, handbook.ordered_packs(), strict=True):
         assert entry["url"] == SITE_URL + _pack_url(handbook, pack)
         assert entry["short_url"] == SITE_URL + short_link_path(pack.code)
         assert entry["pdf"] == SITE_URL + pack_pdf_path(pack.id)
         assert entry["items"] == [f"{kind}/{item_id}" for kind, item_id in (i.ref for i in pack.items)]
-        assert entry["sources"] == pack_sources(handbook, pack)
+        assert entry["sources"] == handbook.pack_sources(pack)
 
 
 def test_the_trainers_page_leads_to_the_packs(page, handbook) -> None:
     trainers = page("opleiders/")
     hrefs = {a["href"] for a in trainers.select("article a[href]")}
     assert "../lespakketten/" in hrefs and "../lespakket/" in hrefs
-    for pack in ordered_packs(handbook):
+    for pack in handbook.ordered_packs():
         assert f"../{_pack_url(handbook, pack)}" in hrefs
         assert f"{pack.id}/" in {a["href"] for a in page("lespakketten/").select("article a[href]")}
     nav = {a.get_text(strip=True) for a in trainers.select("nav.md-nav--primary a")}

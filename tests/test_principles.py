@@ -6,7 +6,7 @@ import itertools
 import re
 from urllib.parse import urljoin
 
-from macros.rendering import page_url
+from macros.addresses import page_url
 
 #: Any absolute base will do: links are resolved against it, then it is taken off again.
 BASE = "https://site.invalid/"

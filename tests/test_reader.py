@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.rendering import page_url
+from macros.addresses import page_url
 
 #: English a theme or plugin may print, as whole words or phrases (checked case-sensitively on visible
 #: text and on the labels screen readers read: aria-label, title, placeholder, alt).
