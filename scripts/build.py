@@ -1,9 +1,9 @@
 """Build the publishable site: all steps into a temporary folder, then swap it into place.
 
 Steps: the strict page build (MkDocs by default, or Zensical with `--builder zensical`), the files
-next to the pages (cards.json, QR codes, short links and moved pages), the PDFs (checklists and pack handouts), a check of
-every same-site link and anchor, the security policy check and its headers, and pre-compressed
-copies (gzip and Brotli) for hosts that serve them. `site/` is replaced only when every step has
+next to the pages (cards.json, QR codes, short links and moved pages), the PDFs (checklists and pack
+handouts), a check of every same-site link and anchor, the security policy check and its headers, and
+pre-compressed copies (gzip and Brotli) for hosts that serve them. `site/` is replaced only when every step has
 succeeded, so a failed build leaves the previous site exactly as it was, and nobody can deploy a
 half-built one by hand.
 
@@ -119,7 +119,8 @@ def build(
         print("build: cards.json, QR codes, short links", flush=True)
         if pdfs:
             script = ROOT / "scripts" / "make_pdfs.py"
-            _step("PDFs (checklists, pack handouts)", [sys.executable, str(script), "--site", str(out), "--docs", "docs"], project)
+            command = [sys.executable, str(script), "--site", str(out), "--docs", "docs"]
+            _step("PDFs (checklists, pack handouts)", command, project)
         script = ROOT / "scripts" / "check_links.py"
         _step("links and anchors", [sys.executable, str(script), "--site", str(out), *_skipped(pdfs)], project)
         script = ROOT / "scripts" / "security_headers.py"
@@ -144,7 +145,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--project", type=Path, default=ROOT)
-    parser.add_argument("--no-pdf", action="store_true", help="skip the PDFs: checklists and pack handouts (bad-input tests)")
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDFs (bad-input tests)")
     parser.add_argument("--publish", action="store_true", help="refuse a local or placeholder site_url")
     parser.add_argument("--builder", choices=("mkdocs", "zensical"), default="mkdocs")
     parser.add_argument("--no-compress", action="store_true", help="skip the .br/.gz copies (bad-input tests)")

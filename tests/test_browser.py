@@ -26,7 +26,7 @@ from conftest import once_per_run
 from payloads import SUMMARY, TITLE
 from playwright.sync_api import Browser, Page, Request, expect
 
-from macros.rendering import page_url
+from macros.addresses import page_url
 from scripts.browser import serve
 from scripts.check_links import broken_links
 from scripts.nginx import NginxError, serve_nginx
@@ -792,7 +792,7 @@ def test_the_ad_hoc_pack_prints_the_notices_of_a_practice_report_and_a_list_of_s
     PDF say "praktijkverslag … geen onderzoek" and "geen screeningsinstrument", as the pages do.
 
     Red when: lespakket.js leaves out the notices or the kind headings the declared handout prints
-    (both come from macros/packs.py HandoutItem), or calls a card's points "Kernpunten".
+    (both come from macros/handout.py HandoutItem), or calls a card's points "Kernpunten".
     """
     from pypdf import PdfReader
 

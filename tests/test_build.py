@@ -13,9 +13,9 @@ import pytest
 from conftest import ROOT, SITE_URL, TEST_ENV, build, fixture_project
 from pypdf import PdfReader
 
-from macros.address import printable, unreachable
+from macros.addresses import printable, qr_path, unreachable
 from macros.edition import Edition
-from macros.rendering import Renderer, qr_code, qr_path
+from macros.rendering import Renderer, qr_code
 from scripts.make_pdfs import link_targets
 from scripts.url_contract import published_addresses, read_contract, update
 

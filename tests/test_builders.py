@@ -9,7 +9,6 @@ from __future__ import annotations
 import gzip
 import shutil
 import subprocess
-import sys
 import urllib.request
 from pathlib import Path
 

@@ -208,7 +208,7 @@
         part.appendChild(element("h2", "", (index + 1) + ". " + item.title));
         part.appendChild(element("p", "wk-lp-soort", item.code + " " + item.label + " · bron " + item.sources.join(", ") + " · " + item.short_url));
         part.appendChild(element("p", "wk-lp-samenvatting", item.summary));
-        /* The same fields as the declared pack's handout (macros/packs.py HandoutItem). */
+        /* The same fields as the declared pack's handout (macros/handout.py HandoutItem). */
         item.notices.forEach(function (notice) {
           var p = element("p", "wk-lp-melding");
           p.appendChild(element("strong", "", notice.title + "."));
