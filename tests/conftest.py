@@ -220,9 +220,19 @@ TIER_FIXTURES = {
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test with its tier from the fixtures it uses; one that uses none of them is `unit`."""
+    """Mark every test with its tier from the fixtures it uses; one that uses none of them is `unit`.
+
+    Then order the run so the site's build starts at once: the first test that reads the built site
+    goes first (its worker builds; the other workers wait for it only when they need it), then the unit
+    tests, which need no build and keep the other cores busy meanwhile, then everything else.
+    """
+    units: list[pytest.Item] = []
+    others: list[pytest.Item] = []
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
         tiers = [tier for tier, fixtures in TIER_FIXTURES.items() if used & fixtures]
         for tier in tiers or ["unit"]:
             item.add_marker(tier)
+        (others if tiers else units).append(item)
+    first = next((item for item in others if "site" in getattr(item, "fixturenames", ())), None)
+    items[:] = ([first] if first else []) + units + [item for item in others if item is not first]
