@@ -32,14 +32,18 @@ def compressible(site: Path) -> list[Path]:
     )
 
 
+def compressed(data: bytes) -> tuple[bytes, bytes]:
+    """The gzip and Brotli copies of one file: at the highest levels, and a function of its bytes alone."""
+    return gzip.compress(data, compresslevel=9, mtime=0), brotli.compress(data, quality=11)
+
+
 def compress_site(site: Path) -> tuple[int, int, int, int]:
     """Write the copies; return (files, raw bytes, gzip bytes, Brotli bytes)."""
     files = compressible(site)
     raw = gz = br = 0
     for path in files:
         data = path.read_bytes()
-        gzipped = gzip.compress(data, compresslevel=9, mtime=0)
-        brotlied = brotli.compress(data, quality=11)
+        gzipped, brotlied = compressed(data)
         path.with_name(path.name + ".gz").write_bytes(gzipped)
         path.with_name(path.name + ".br").write_bytes(brotlied)
         raw, gz, br = raw + len(data), gz + len(gzipped), br + len(brotlied)

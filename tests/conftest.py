@@ -99,7 +99,17 @@ def built(project: Path, pdfs: bool = False, env: dict[str, str] | None = None) 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once from the working tree as `make build` does: pages, exports, PDFs, headers."""
+    """The real site, built once from the working tree as `make build` does: pages, exports, PDFs, headers.
+
+    WERKKAARTEN_TEST_SITE names a site built before (scripts/build.py with the tests' SITE_URL), so a
+    developer can rerun browser tests without a new build; it is never set by `make test`.
+    """
+    prebuilt = os.environ.get("WERKKAARTEN_TEST_SITE")
+    if prebuilt:
+        path = Path(prebuilt).resolve()
+        if not (path / "cards.json").is_file():
+            pytest.fail(f"WERKKAARTEN_TEST_SITE={prebuilt} is not a built site (no cards.json)", pytrace=False)
+        return path
     return once_per_run(tmp_path_factory, "site", built(ROOT, pdfs=True))
 
 
@@ -214,6 +224,9 @@ TIER_FIXTURES = {
         "addressed_site",
         "page_urls",
         "good_fixture_site",
+        "edited_site",
+        "changed_site",
+        "zensical_site",
     },
     "seeds": {"seeds"},
 }

@@ -113,7 +113,7 @@ def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         old = (FIXTURE_DOCS / "_data" / "checklists.yml").read_text(encoding="utf-8")
         new = re.sub(
             r"  sign:\n    heading: .*\n    caveat: .*\n",
-            f"  sign:\n    heading: {SIGN_HEADING}\n    caveat: {SIGN_CAVEAT}\n",
+            f"  sign:\n    heading: '{SIGN_HEADING}'\n    caveat: '{SIGN_CAVEAT}'\n",
             old,
         )
         assert new != old, "the fixture's checklists.yml has no sign heading to change"
