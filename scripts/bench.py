@@ -35,6 +35,7 @@ from macros import DUMP_MARKDOWN  # noqa: E402
 from macros.addresses import code_number  # noqa: E402
 from scripts.browser import CHROMIUM_ARGS, chromium_path, free_port, serve  # noqa: E402
 from scripts.build import ZENSICAL, build_pages  # noqa: E402
+from scripts.built_site import reader_pages  # noqa: E402
 from scripts.project import BUILD_ENV, copy_project  # noqa: E402
 
 ENV = BUILD_ENV
@@ -74,16 +75,6 @@ BUILDERS: dict[str, Callable[[Path, Path], float]] = {"mkdocs": mkdocs_build, "z
 
 def builders() -> list[str]:
     return ["mkdocs", "zensical"] if ZENSICAL.exists() else ["mkdocs"]
-
-
-def pages_of(site: Path) -> list[Path]:
-    """Real pages: every index.html that is not a redirect."""
-    return [
-        p
-        for p in site.rglob("index.html")
-        if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")[:600]
-        and not p.relative_to(site).as_posix().startswith(("assets/", "search/"))
-    ]
 
 
 def kb(n: float) -> str:
@@ -212,7 +203,7 @@ def bench_scale(work: Path, scales: list[int], builder: str = "mkdocs") -> list[
             replicate(project, factor)
         site = work / f"scale-{factor}-site-{builder}"
         seconds = BUILDERS[builder](project, site)
-        pages = pages_of(site)
+        pages = reader_pages(site)
         folders = "|".join(map(re.escape, _card_folders(project)))
         card_pages = [p for p in pages if re.search(rf"/({folders})/[^/]+/index", str(p))]
         sizes = [p.stat().st_size for p in card_pages]

@@ -77,14 +77,20 @@ def update(site: Path, path: Path = CONTRACT) -> list[str]:
     return new
 
 
-def resolve(site: Path, address: str, hops: int = 3) -> str | None:
-    """None when the address resolves (following redirect pages), else why it does not."""
+def resolve(site: Path, address: str, hops: int = 3, parsed: dict[Path, BeautifulSoup] | None = None) -> str | None:
+    """None when the address resolves (following redirect pages), else why it does not.
+
+    `parsed` keeps each page parsed once while a whole contract is checked (a page has many anchors).
+    """
     page, _, anchor = address.partition("#")
     page = "" if page == "./" else page
     index = site / page / "index.html" if not page or page.endswith("/") else site / page
     if not index.is_file():
         return "no such page"
-    html = _html(index)
+    parsed = {} if parsed is None else parsed
+    if index not in parsed:
+        parsed[index] = _html(index)
+    html = parsed[index]
     refresh = html.find("meta", attrs={"http-equiv": re.compile("refresh", re.I)})
     if refresh is not None:
         if hops == 0:
@@ -94,7 +100,8 @@ def resolve(site: Path, address: str, hops: int = 3) -> str | None:
             return "redirect page without a target"
         target, _, target_anchor = match.group(1).partition("#")
         moved = posixpath.normpath(posixpath.join(page, target)) + ("/" if target.endswith("/") else "")
-        return resolve(site, f"{moved}#{anchor or target_anchor}" if anchor or target_anchor else moved, hops - 1)
+        onward = f"{moved}#{anchor or target_anchor}" if anchor or target_anchor else moved
+        return resolve(site, onward, hops - 1, parsed)
     if anchor and html.find(id=anchor) is None:
         return f"anchor #{anchor} is gone"
     return None
@@ -103,8 +110,9 @@ def resolve(site: Path, address: str, hops: int = 3) -> str | None:
 def check(site: Path, path: Path = CONTRACT) -> list[str]:
     """Every contract address that no longer resolves, with the reason."""
     failures = []
+    parsed: dict[Path, BeautifulSoup] = {}
     for address in read_contract(path):
-        reason = resolve(site, address)
+        reason = resolve(site, address, parsed=parsed)
         if reason:
             failures.append(f"{address}: {reason}")
     return failures

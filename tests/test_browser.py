@@ -28,6 +28,7 @@ from playwright.sync_api import Browser, Page, Request, expect
 
 from macros.addresses import page_url
 from scripts.browser import serve
+from scripts.built_site import page_path, reader_pages
 from scripts.check_links import broken_links
 from scripts.nginx import NginxError, serve_nginx
 from scripts.offline import build_offline
@@ -298,12 +299,7 @@ def static_host_url(published: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def page_urls(site: Path) -> list[str]:
     """Every real page of the site (not redirect pages), as paths below the site root."""
-    urls = []
-    for index in sorted(site.rglob("index.html")):
-        rel = index.parent.relative_to(site).as_posix()
-        if rel.startswith(("k/", "assets", "search")) or 'http-equiv="refresh"' in index.read_text()[:600]:
-            continue
-        urls.append("" if rel == "." else f"{rel}/")
+    urls = [page_path(site, page) for page in reader_pages(site)]
     assert len(urls) > 50, f"only {len(urls)} pages found in {site}"
     return urls
 
@@ -690,11 +686,7 @@ def test_injected_text_never_runs_and_shows_as_written(browser: Browser, injecte
     Red when: the renderer's escaping is switched off (then the build's own check stops it first;
     with that check skipped, alert(3) and the refresh to evil.example run here).
     """
-    pages = [
-        path.relative_to(injected_site).parent.as_posix()
-        for path in sorted(injected_site.rglob("index.html"))
-        if 'http-equiv="refresh"' not in path.read_text(encoding="utf-8")[:800]
-    ]
+    pages = [page_path(injected_site, page) for page in reader_pages(injected_site)]
     assert len(pages) >= 8
     with contextlib.ExitStack() as stack:
         if server == "nginx":
@@ -706,7 +698,7 @@ def test_injected_text_never_runs_and_shows_as_written(browser: Browser, injecte
         page = context.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        addresses = [base + ("" if path == "." else f"{path}/") for path in pages]
+        addresses = [base + path for path in pages]
         elsewhere: list[str] = []  # every navigation of the page to an address we did not open
         page.on("framenavigated", lambda f: f == page.main_frame and f.url not in addresses and elsewhere.append(f.url))
         page.route("**/*", lambda route: route.abort() if "evil.example" in route.request.url else route.continue_())
