@@ -2,21 +2,20 @@
 links between them.
 
 Everything here looks up; nothing checks. The rules that need the whole set are in validation.py,
-run once by `Handbook.from_disk` while the index is filled, so every lookup can trust the ids it
-is handed.
+whose `load_handbook` fills the index and checks it as it grows, so every lookup can trust the ids
+it is handed.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .addresses import code_number, short_link_page
 from .body import heading_anchors
 from .body import sections as body_sections
 from .errors import HandbookError, Problem
-from .loading import SourceFile, load_registries
+from .loading import SourceFile
 from .model import (
     Card,
     CardType,
@@ -38,7 +37,6 @@ from .model import (
     SourceRegistry,
     Term,
 )
-from .validation import load_into
 
 
 @dataclass(frozen=True)
@@ -73,7 +71,7 @@ class ResolvedItem:
 @dataclass
 class Handbook:
     """Every card, checklist and course pack with its registries: filled and checked once by
-    validation.load_into (through `from_disk`), then only read."""
+    validation.load_handbook, then only read."""
 
     source_registry: SourceRegistry
     family_registry: FamilyRegistry
@@ -93,13 +91,6 @@ class Handbook:
     #: Page path → the card, checklist or pack it is (the `*_for_page` lookups); other pages are absent.
     by_page: dict[str, Card | Checklist | Pack] = field(default_factory=dict)
     _anchors: dict[str, set[str]] = field(default_factory=dict, repr=False)
-
-    @classmethod
-    def from_disk(cls, docs_dir: Path) -> Handbook:
-        """Read docs/ and check every rule that needs more than one file (validation.py) on the way."""
-        handbook = cls(*load_registries(docs_dir))
-        load_into(handbook, docs_dir)
-        return handbook
 
     def anchors(self, src_uri: str) -> set[str]:
         """The explicit heading anchors an author wrote on a page (read once per page)."""

@@ -16,6 +16,7 @@ from .errors import HandbookError
 from .handbook import Handbook
 from .preflight import check_macro_calls
 from .rendering import Renderer
+from .validation import load_handbook
 
 #: Not under "mkdocs.": these warnings are printed but do not fail a strict build (an old site
 #: with cards past their review date must still build).
@@ -66,7 +67,7 @@ def _validated_once(
     edition: Edition,
     fingerprint: Fingerprint,
 ) -> tuple[Handbook, Renderer]:
-    handbook = Handbook.from_disk(docs_dir)
+    handbook = load_handbook(docs_dir)
     renderer = Renderer(handbook, site_url, directory_urls, rewrites_links, edition)
     problems = check_macro_calls(handbook.files, renderer.macros())
     if problems:

@@ -4,33 +4,33 @@ Per-card validation (pydantic, model.py) cannot see other cards, and loading.py 
 time. The rules that need the whole set (unique ids and codes, references that must exist, files in
 the right folder, short links and moved pages that never share an address, no content changed
 without a record) are checked here, once, so the lookups (handbook.py) and the rendering code can
-trust every id they are handed. The order is loading → validation → lookup: `load_into` fills an
-empty Handbook step by step, each step relying on the ones before it.
+trust every id they are handed. The order is loading → validation → lookup: `load_handbook` reads
+the registries, then fills an empty Handbook step by step, each step relying on the ones before it.
+The lookup layer (handbook.py) imports nothing from here.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .addresses import page_url, short_link_page, short_link_path
 from .content_lock import GLOSSARY_KEY, content_states
 from .edition import build_date
 from .errors import HandbookError, Problem
-from .loading import CHECKLIST_DIR, PACK_DIR, load_pages
+from .handbook import Handbook
+from .loading import CHECKLIST_DIR, PACK_DIR, load_pages, load_registries
 from .model import KIND_ITEMS, Card, Checklist, Pack
 
-if TYPE_CHECKING:
-    from .handbook import Handbook
 
-
-def load_into(handbook: Handbook, docs_dir: Path) -> None:
-    """Read every page of docs/ into a handbook that holds only its registries, checking as it goes.
+def load_handbook(docs_dir: Path) -> Handbook:
+    """Read docs/ into a Handbook, checking every rule that needs more than one file on the way.
 
     Each step stops the build with every problem it found; a later step may rely on the earlier ones
     (a checklist's items are looked up among cards that were checked already).
     """
+    handbook = Handbook(*load_registries(docs_dir))
     _check_registries(handbook)
     folders = {card_type.family for card_type in handbook.family_registry.types.values()}
     pages = load_pages(docs_dir, folders)
@@ -43,6 +43,7 @@ def load_into(handbook: Handbook, docs_dir: Path) -> None:
     _check_types(handbook)
     _check_addresses(handbook)
     _check_changelog(handbook)
+    return handbook
 
 
 def _check_registries(handbook: Handbook) -> None:

@@ -119,11 +119,11 @@ _PermissiveLoader.add_constructor("!ENV", _env_default)
 
 def _expanded_nav(project: Path) -> list[Any]:
     sys.path.insert(0, str(project))
-    from macros.handbook import Handbook
     from macros.navigation import expand_nav
+    from macros.validation import load_handbook
 
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_PermissiveLoader)
-    return expand_nav(config["nav"], Handbook.from_disk(project / "docs"))
+    return expand_nav(config["nav"], load_handbook(project / "docs"))
 
 
 def bench_build(work: Path, runs: int) -> dict[str, Any]:

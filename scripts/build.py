@@ -49,10 +49,10 @@ def _step(name: str, command: list[str], cwd: Path, env: dict[str, str] | None =
 def _exports(project: Path, out: Path, url: str) -> None:
     """cards.json, QR codes and redirect pages, from the same validated data the pages came from."""
     from macros.export import write_exports
-    from macros.handbook import Handbook
     from macros.rendering import Renderer
+    from macros.validation import load_handbook
 
-    handbook = Handbook.from_disk(project / "docs")
+    handbook = load_handbook(project / "docs")
     write_exports(out, handbook, Renderer(handbook, url))
 
 

@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 from macros.content_lock import lock_text, stale  # noqa: E402
 from macros.errors import HandbookError  # noqa: E402
-from macros.handbook import Handbook  # noqa: E402
 from macros.loading import DATA_DIR  # noqa: E402
+from macros.validation import load_handbook  # noqa: E402
 
 LOCK_FILE = "vastgelegd.yml"
 
@@ -32,7 +32,7 @@ def main() -> int:
     parser.add_argument("--update", action="store_true", help="write the current state to the lock file")
     args = parser.parse_args()
     try:
-        handbook = Handbook.from_disk(args.docs)
+        handbook = load_handbook(args.docs)
     except HandbookError as error:
         print(error, file=sys.stderr)
         return 1

@@ -34,6 +34,7 @@ from macros.addresses import (  # noqa: E402 - the project root must be on the p
     printable,
 )
 from macros.handbook import Handbook  # noqa: E402
+from macros.validation import load_handbook  # noqa: E402
 from scripts.accessible_pdf import finish, untagged  # noqa: E402
 from scripts.browser import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 from scripts.project import site_url as configured_site_url  # noqa: E402
@@ -133,7 +134,7 @@ def _finish(page: Page, target: Path, base: str, published: str, title: str, day
 
 
 def make_pdfs(site: Path, docs: Path, published: str) -> list[Path]:
-    handbook = Handbook.from_disk(docs)
+    handbook = load_handbook(docs)
     checklists = handbook.ordered_checklists()
     written: list[Path] = []
     with serve(site) as base, sync_playwright() as playwright:

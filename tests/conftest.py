@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.handbook import Handbook  # noqa: E402 - the project root must be on the path first
+from macros.validation import load_handbook  # noqa: E402
 from scripts.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from scripts.project import BUILD_ENV, copy_project  # noqa: E402
 
@@ -132,7 +133,7 @@ def seeds() -> Path:
 @pytest.fixture(scope="session")
 def handbook() -> Handbook:
     """The validated content model, as the macros see it."""
-    return Handbook.from_disk(ROOT / "docs")
+    return load_handbook(ROOT / "docs")
 
 
 @pytest.fixture(scope="session")

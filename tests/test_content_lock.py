@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from macros.addresses import page_url, pdf_path
 from macros.content_lock import GLOSSARY_KEY, lock_text, stale
 from macros.errors import HandbookError
-from macros.handbook import Handbook
+from macros.validation import load_handbook
 
 CARD = "partnerschap/respecteer-ouders.md"
 CHECKLIST = "checklists/voor-het-gesprek.md"
@@ -30,8 +30,8 @@ def recorded(tmp_path: Path) -> Path:
     """A copy of the fixture's docs/ whose current content is recorded in its lock."""
     docs = tmp_path / "docs"
     shutil.copytree(FIXTURE_DOCS, docs)
-    (docs / "_data" / "vastgelegd.yml").write_text(lock_text(Handbook.from_disk(docs)), encoding="utf-8")
-    assert stale(Handbook.from_disk(docs)) == []
+    (docs / "_data" / "vastgelegd.yml").write_text(lock_text(load_handbook(docs)), encoding="utf-8")
+    assert stale(load_handbook(docs)) == []
     return docs
 
 
@@ -44,7 +44,7 @@ def _edit(docs: Path, file: str, old: str, new: str) -> None:
 
 def _problems(docs: Path) -> list[str]:
     try:
-        Handbook.from_disk(docs)
+        load_handbook(docs)
     except HandbookError as error:
         return [str(p) for p in error.problems]
     return []
@@ -74,7 +74,7 @@ def test_with_a_record_and_a_new_date_the_change_builds(recorded: Path) -> None:
     for file in (CARD, CHECKLIST, PACK):
         _edit(recorded, file, "  reviewed: 2026-11-25", note + "  reviewed: 2026-12-04")
     assert _problems(recorded) == []
-    assert set(stale(Handbook.from_disk(recorded))) == {CARD, CHECKLIST, PACK}  # `make vastleggen` still to run
+    assert set(stale(load_handbook(recorded))) == {CARD, CHECKLIST, PACK}  # `make vastleggen` still to run
 
 
 def test_a_change_of_substance_moves_the_review_date(recorded: Path) -> None:
@@ -99,7 +99,7 @@ def test_a_removed_record_and_a_glossary_edit_are_caught(recorded: Path) -> None
         )
     )
     assert _problems(recorded) == []
-    assert GLOSSARY_KEY in stale(Handbook.from_disk(recorded))
+    assert GLOSSARY_KEY in stale(load_handbook(recorded))
     log.write_text(log.read_text().replace("page: over/begrippen.md", "page: over/bestaat-niet.md"))
     assert any("changes.0.page: 'over/bestaat-niet.md' is not a page" in p for p in _problems(recorded))
 
