@@ -224,7 +224,6 @@ TIER_FIXTURES = {
         "published",
         "addressed_site",
         "page_urls",
-        "good_fixture_site",
         "edited_site",
         "changed_site",
         "zensical_site",
@@ -245,6 +244,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
         tiers = [tier for tier, fixtures in TIER_FIXTURES.items() if used & fixtures]
+        tiers += [mark.name for mark in item.iter_markers() if mark.name in TIER_FIXTURES and mark.name not in tiers]
         for tier in tiers or ["unit"]:
             item.add_marker(tier)
         (others if tiers else units).append(item)

@@ -22,6 +22,7 @@ once, so twins that equal the untouched fixture cost one build between them.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -31,13 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_DOCS, SITE_URL, BuildResult, build, fixture_project
+from conftest import FIXTURE_DOCS, SITE_URL, BuildResult, build, fixture_project, once_per_run
 
 from macros.errors import HandbookError
 from macros.session import validated
-
-#: One worker runs this module: its cases share one fixture (`outcomes`) that is made once.
-pytestmark = pytest.mark.xdist_group("bad-input")
 
 CARD = "docs/partnerschap/respecteer-ouders.md"
 CARD2 = "docs/partnerschap/kind-centraal.md"
@@ -963,10 +961,24 @@ def validate_in_process(project: Path) -> BuildResult | None:
     return None
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], BuildResult]:
-    """Every bad case and every twin: refused in process where the first step refuses it, else built."""
-    base = tmp_path_factory.mktemp("bad-input")
+    """Every bad case and every twin: refused in process where the first step refuses it, else built.
+
+    Made once per run (the first worker to ask; the others read its record), since its builds take a minute.
+    """
+
+    def make(base: Path) -> None:
+        record = [[*job, result.returncode, result.output, str(result.site)] for job, result in _outcomes(base).items()]
+        base.with_name("bad-input.json").write_text(json.dumps(record), encoding="utf-8")
+
+    base = once_per_run(tmp_path_factory, "bad-input", make)
+    record = json.loads(base.with_name("bad-input.json").read_text(encoding="utf-8"))
+    return {(name, side): BuildResult(code, output, Path(site)) for name, side, code, output, site in record}
+
+
+def _outcomes(base: Path) -> dict[tuple[str, str], BuildResult]:
+    base.mkdir(parents=True)
     pristine = fixture_project(base / "pristine")
     results: dict[tuple[str, str], BuildResult] = {}
     to_build: dict[tuple[str, str], Path] = {}

@@ -59,29 +59,25 @@ FAILURES = {
 }
 
 
-@pytest.fixture(scope="module")
-def good_fixture_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    base = tmp_path_factory.mktemp("atomic")
-    project = fixture_project(base / "good")
-    result = build(project, base / "site", True)
+@pytest.mark.build  # six real builds of the fixture: not for `make check`
+def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(tmp_path: Path) -> None:
+    """A build fails at each step in turn, into the same previous site. One test, so the cases run one
+    after another into one site (on one worker). Red when: scripts/build.py builds straight into site/
+    (as `mkdocs build -d site` did)."""
+    good = fixture_project(tmp_path / "good")
+    site = tmp_path / "site"
+    result = build(good, site, True)
     assert result.returncode == 0, result.output
-    (base / "site" / "MARKER").write_text("the previous site", encoding="utf-8")
-    return project, base / "site"
-
-
-@pytest.mark.xdist_group("atomic-build")  # one worker: every case builds into the same previous site
-@pytest.mark.parametrize("step", list(FAILURES))
-def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(step: str, good_fixture_site, tmp_path) -> None:
-    """Red when: scripts/build.py builds straight into site/ (as `mkdocs build -d site` did)."""
-    _, site = good_fixture_site
+    (site / "MARKER").write_text("the previous site", encoding="utf-8")
     before = snapshot(site)
-    project = fixture_project(tmp_path / "broken")
-    FAILURES[step](project)
-    result = build(project, site, True)
-    assert result.returncode != 0, f"the {step} failure did not fail the build:\n{result.output}"
-    assert "site/ is unchanged" in result.output
-    assert snapshot(site) == before, f"a failed build ({step}) changed the previous site"
-    assert not list(site.parent.glob(".site.new-*")), "the temporary build folder was left behind"
+    for step, breaks in FAILURES.items():
+        project = fixture_project(tmp_path / f"broken-{len(step)}-{step[:12].replace(' ', '-')}")
+        breaks(project)
+        result = build(project, site, True)
+        assert result.returncode != 0, f"the {step} failure did not fail the build:\n{result.output}"
+        assert "site/ is unchanged" in result.output, f"{step}: {result.output}"
+        assert snapshot(site) == before, f"a failed build ({step}) changed the previous site"
+        assert not list(site.parent.glob(".site.new-*")), f"{step}: the temporary build folder was left behind"
 
 
 def test_two_builds_of_the_same_tree_are_byte_identical(site: Path, tmp_path: Path) -> None:
