@@ -65,7 +65,7 @@ test: lint chromium $(ZVENV)/.zensical node_modules nginx hunspell poppler  ## s
 	$(BIN)/pytest
 
 check: $(VENV)/.test  ## the fast tier: every test that needs no built site (pytest -m unit)
-	$(BIN)/pytest -m unit -q -n 0  # one process: starting workers costs more than it saves here
+	$(BIN)/pytest -m unit -q
 
 lint: $(VENV)/.test  ## ruff (lint and format) and mypy on macros/ and scripts/
 	$(BIN)/ruff check .

@@ -227,6 +227,7 @@ TIER_FIXTURES = {
         "edited_site",
         "changed_site",
         "zensical_site",
+        "built_cases",
     },
     "seeds": {"seeds"},
 }

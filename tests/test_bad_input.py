@@ -12,11 +12,12 @@ checked in process, in milliseconds, in test_content_is_data.py.
 
 Most bad input is refused by the build's first step, the validation `define_env` runs before any page
 renders. That step runs here in this process, on the same copy, with the same message the command line
-prints (`macros.session.validated`); only a case it lets through goes on to the real build
-(`scripts/build.py` in a subprocess: MkDocs' strict checks, the link and security steps), and so does
-the one case whose point is that the real command never ran its code (N75). A twin is checked the same
-way as its bad case. Builds run two at a time (the machine has two cores); identical trees are built
-once, so twins that equal the untouched fixture cost one build between them.
+prints (`macros.session.validated`): these cases are the fast tier (`make check`). The cases it lets
+through (`BUILT`: MkDocs' own strict link and anchor checks) go to the real build (`scripts/build.py` in
+a subprocess, the build tier), and so does the one case whose point is that the real command never ran
+its code (N75). A twin is checked the same way as its bad case. Builds run two at a time (the machine
+has two cores); identical trees are built once, so twins that equal the untouched fixture cost one
+build between them.
 """
 
 from __future__ import annotations
@@ -961,59 +962,28 @@ def validate_in_process(project: Path) -> BuildResult | None:
     return None
 
 
+#: Cases only the real command line refuses (MkDocs' own strict link and anchor checks), and N75, whose
+#: point is that the real build never runs its code. Each is built in a subprocess, with its twin; every
+#: other case is refused by the build's first step, run here in process.
+BUILT = (CODE_RUNS, "a broken link (A43)", "a broken anchor (A44)")
+IN_PROCESS = [name for name in CASES if name not in BUILT]
+
+
 @pytest.fixture(scope="session")
-def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], BuildResult]:
-    """Every bad case and every twin: refused in process where the first step refuses it, else built.
-
-    Made once per run (the first worker to ask; the others read its record), since its builds take a minute.
-    """
-
-    def make(base: Path) -> None:
-        record = [[*job, result.returncode, result.output, str(result.site)] for job, result in _outcomes(base).items()]
-        base.with_name("bad-input.json").write_text(json.dumps(record), encoding="utf-8")
-
-    base = once_per_run(tmp_path_factory, "bad-input", make)
-    record = json.loads(base.with_name("bad-input.json").read_text(encoding="utf-8"))
-    return {(name, side): BuildResult(code, output, Path(site)) for name, side, code, output, site in record}
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture every case starts from, as a buildable project."""
+    return fixture_project(tmp_path_factory.mktemp("bad-input") / "pristine")
 
 
-def _outcomes(base: Path) -> dict[tuple[str, str], BuildResult]:
-    base.mkdir(parents=True)
-    pristine = fixture_project(base / "pristine")
-    results: dict[tuple[str, str], BuildResult] = {}
-    to_build: dict[tuple[str, str], Path] = {}
-    by_tree: dict[str, Path] = {_tree_key(pristine): pristine}
-    for n, (name, item) in enumerate(CASES.items()):
-        needs_build = name == CODE_RUNS
-        for side, mutation in (("bad", item.bad), ("twin", item.twin)):
-            project = base / f"{n}-{side}" / "project"
-            shutil.copytree(pristine, project, symlinks=True)
-            mutation(project)
-            refused = None if needs_build else validate_in_process(project)
-            if side == "bad" and refused is None:
-                needs_build = True  # refused later, by the real build: its twin is built too
-            if refused is not None:
-                results[(name, side)] = refused
-            elif side == "twin" and not needs_build:
-                # Passes the step that refuses its bad case; the untouched fixture's own build (below)
-                # shows that the rest of the build takes such a tree.
-                results[(name, side)] = BuildResult(0, "passes the validation that refuses its bad case", project)
-            else:
-                to_build[(name, side)] = by_tree.setdefault(_tree_key(project), project)
-    to_build[("the untouched fixture", "twin")] = pristine
-    unique = sorted(set(to_build.values()))
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        built = dict(zip(unique, pool.map(lambda p: build(p, p.parent / "site"), unique), strict=True))
-    return {**results, **{job: built[project] for job, project in to_build.items()}}
+def mutated(pristine: Path, target: Path, mutation: Mutation) -> Path:
+    project = target / "project"
+    shutil.copytree(pristine, project, symlinks=True)
+    mutation(project)
+    return project
 
 
-def test_there_are_enough_cases() -> None:
-    assert len(CASES) >= 60
-
-
-@pytest.mark.parametrize("name", list(CASES))
-def test_bad_input_stops_the_build_with_one_clear_line(name: str, outcomes) -> None:
-    result = outcomes[(name, "bad")]
+def assert_one_clear_line(name: str, result: BuildResult) -> None:
+    """Exit 1, no traceback, every expected piece, and file, field and message on one line."""
     assert result.returncode == 1, f"exit {result.returncode} for: {name}\n{result.output}"
     assert "Traceback" not in result.output, f"traceback for: {name}\n{result.output}"
     lines = result.output.splitlines()
@@ -1025,21 +995,71 @@ def test_bad_input_stops_the_build_with_one_clear_line(name: str, outcomes) -> N
     assert any(file in line and message in line for line in lines), f"'{name}': not on one line:\n{result.output}"
 
 
-@pytest.mark.parametrize("name", list(CASES))
-def test_the_valid_twin_builds(name: str, outcomes) -> None:
-    result = outcomes[(name, "twin")]
+def test_there_are_enough_cases() -> None:
+    assert len(CASES) >= 60
+    assert set(BUILT) <= set(CASES)
+
+
+@pytest.mark.parametrize("name", IN_PROCESS)
+def test_bad_input_stops_the_build_with_one_clear_line(name: str, pristine: Path, tmp_path: Path) -> None:
+    result = validate_in_process(mutated(pristine, tmp_path, CASES[name].bad))
+    assert result is not None, (
+        f"'{name}' passes the build's first step: only the real build refuses it (add it to BUILT)"
+    )
+    assert_one_clear_line(name, result)
+
+
+@pytest.mark.parametrize("name", IN_PROCESS)
+def test_the_valid_twin_passes_the_first_step(name: str, pristine: Path, tmp_path: Path) -> None:
+    """The rest of the build takes such a tree: test_the_untouched_fixture_builds."""
+    result = validate_in_process(mutated(pristine, tmp_path, CASES[name].twin))
+    assert result is None, f"valid twin of '{name}' refused:\n{result.output}"
+
+
+@pytest.fixture(scope="session")
+def built_cases(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], BuildResult]:
+    """The BUILT cases, their twins and the untouched fixture, each built by the real command line once per
+    run (identical trees once, two at a time; the first worker to ask builds, the others read its record)."""
+
+    def make(base: Path) -> None:
+        clean = fixture_project(base / "pristine")
+        jobs: dict[tuple[str, str], Path] = {("the untouched fixture", "twin"): clean}
+        by_tree: dict[str, Path] = {_tree_key(clean): clean}
+        for n, name in enumerate(BUILT):
+            for side in ("bad", "twin"):
+                project = mutated(clean, base / f"{n}-{side}", getattr(CASES[name], side))
+                jobs[(name, side)] = by_tree.setdefault(_tree_key(project), project)
+        unique = sorted(set(jobs.values()))
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            results = dict(zip(unique, pool.map(lambda p: build(p, p.parent / "site"), unique), strict=True))
+        record = [[*job, results[p].returncode, results[p].output, str(results[p].site)] for job, p in jobs.items()]
+        base.with_name("bad-input.json").write_text(json.dumps(record), encoding="utf-8")
+
+    base = once_per_run(tmp_path_factory, "bad-input", make)
+    record = json.loads(base.with_name("bad-input.json").read_text(encoding="utf-8"))
+    return {(name, side): BuildResult(code, output, Path(site)) for name, side, code, output, site in record}
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_the_real_build_stops_with_one_clear_line(name: str, built_cases) -> None:
+    assert_one_clear_line(name, built_cases[(name, "bad")])
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_the_valid_twin_builds(name: str, built_cases) -> None:
+    result = built_cases[(name, "twin")]
     assert result.returncode == 0, f"valid twin of '{name}' failed:\n{result.output}"
 
 
-def test_the_untouched_fixture_builds(outcomes) -> None:
+def test_the_untouched_fixture_builds(built_cases) -> None:
     """The real command line on the fixture every case starts from: the twins checked in process rest on it."""
-    result = outcomes[("the untouched fixture", "twin")]
+    result = built_cases[("the untouched fixture", "twin")]
     assert result.returncode == 0, result.output
     assert re.search(r"is ready for", result.output)
 
 
-def test_code_in_a_page_never_runs(outcomes) -> None:
+def test_code_in_a_page_never_runs(built_cases) -> None:
     """The build stops before any page renders, so N75's command never ran (it would leave a file)."""
-    result = outcomes[(CODE_RUNS, "bad")]
+    result = built_cases[(CODE_RUNS, "bad")]
     assert result.returncode == 1
     assert not (result.site.parent / "project" / MARKER).exists(), "a command in a page body ran during the build"
