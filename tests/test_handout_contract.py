@@ -44,7 +44,7 @@ def parts(page: Page, address: str, root: str) -> list[str]:
     page.goto(address, wait_until="load")
     page.emulate_media(media="print")
     page.locator(f"{root} .wk-lp-onderdeel").first.wait_for(state="attached")
-    return page.evaluate(PRINTED_PARTS.replace("root + ' .wk-lp-onderdeel'", repr(f"{root} .wk-lp-onderdeel")))
+    return page.evaluate(PRINTED_PARTS, root)
 
 
 def differences(declared: list[str], ad_hoc: list[str]) -> list[str]:
