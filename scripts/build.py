@@ -1,7 +1,7 @@
 """Build the publishable site: all steps into a temporary folder, then swap it into place.
 
 Steps: the strict page build (MkDocs by default, or Zensical with `--builder zensical`), the files
-next to the pages (cards.json, QR codes, short links and moved pages), the PDFs (checklists and pack
+next to the pages (cards.json, QR codes, short links and moved pages), the search index (Pagefind), the PDFs (checklists and pack
 handouts), a check of every same-site link and anchor, the security policy check and its headers, and
 pre-compressed copies (gzip and Brotli) for hosts that serve them. `site/` is replaced only when every step has
 succeeded, so a failed build leaves the previous site exactly as it was, and nobody can deploy a
@@ -54,6 +54,31 @@ def _exports(project: Path, out: Path, url: str) -> None:
 
     handbook = load_handbook(project / "docs")
     write_exports(out, handbook, Renderer(handbook, url))
+
+
+#: Pagefind, our search online: it indexes the built pages (only what sits in data-pagefind-body, see
+#: overrides/main.html), leaves out what Material's search leaves out too (data-search-exclude) and the
+#: headings' permalink signs, stems
+#: Dutch, and writes its index and scripts to pagefind/ next to the pages.
+#: (Pagefind reads a bare attribute selector as no selector: it must name an element, `*` here.)
+PAGEFIND = (
+    *("--output-subdir", "pagefind", "--force-language", "nl"),
+    *("--exclude-selectors", "*[data-search-exclude], .headerlink"),
+)
+#: What zoeken.js uses of Pagefind's output: its API and worker, the entry file, the Dutch WebAssembly,
+#: the metadata and the index and fragment chunks. Its ready-made interfaces, the highlighter and the
+#: other language's WebAssembly are removed, so nothing is published that the site does not run.
+PAGEFIND_USED = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.nl.pagefind", "*.pf_meta", "index", "fragment")
+
+
+def index_search(out: Path, project: Path) -> None:
+    """Replace Material's search index by Pagefind's: the theme's index (search/) is loaded on every page
+    view, Pagefind's only when a reader opens search. The offline edition keeps Material's (file://)."""
+    shutil.rmtree(out / "search", ignore_errors=True)
+    _step("search index (Pagefind)", [sys.executable, "-m", "pagefind", "--site", str(out), *PAGEFIND, "--quiet"], project)
+    for path in (out / "pagefind").iterdir():
+        if not any(path.match(pattern) for pattern in PAGEFIND_USED):
+            path.unlink()
 
 
 def _swap(built: Path, site: Path) -> None:
@@ -117,6 +142,7 @@ def build(
         build_pages(project, out, builder)
         _exports(project, out, url)
         print("build: cards.json, QR codes, short links", flush=True)
+        index_search(out, project)
         if pdfs:
             script = ROOT / "scripts" / "make_pdfs.py"
             command = [sys.executable, str(script), "--site", str(out), "--docs", "docs"]

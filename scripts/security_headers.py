@@ -36,7 +36,7 @@ from scripts.project import site_url  # noqa: E402
 #: The script files the site is meant to run, by path from the site root. Anything else fails.
 ALLOWED_SCRIPTS = (
     re.compile(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js"),  # Material's bundle
-    re.compile(r"assets/javascripts/(?:theme-start|theme-palette|kopieerknoppen|doorverwijzing|lespakket)\.js"),  # ours
+    re.compile(r"assets/javascripts/(?:theme-start|theme-palette|kopieerknoppen|doorverwijzing|lespakket|zoeken)\.js"),  # ours
     re.compile(r"assets/javascripts/iframe-worker-shim\.js"),  # search from file:// (offline edition)
 )
 #: Script types a browser does not run (Material's configuration is JSON in a script element).
@@ -73,7 +73,9 @@ _CSS_REMOTE = re.compile(r"(?:@import\s+(?:url\()?|url\()\s*['\"]?\s*((?:https?:
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
-        "script-src 'self'",  # files only: no inline script, no eval, no other host
+        # Files only: no inline script, no eval, no other host. 'wasm-unsafe-eval' lets Pagefind's own
+        # WebAssembly (pagefind/*.pagefind, from this site) compile; it does not allow eval().
+        "script-src 'self' 'wasm-unsafe-eval'",
         # Material sets a few style attributes from its scripts (e.g. the sidebar height).
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data:",
