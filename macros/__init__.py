@@ -23,7 +23,7 @@ from .errors import HandbookError, Problem
 from .escaping import html_text
 from .handbook import Handbook
 from .jinja_page import PAGE_FILTER
-from .navigation import expand_nav
+from .navigation import expand_nav, search_ways_on
 from .rendering import Renderer
 from .session import validated
 
@@ -53,6 +53,8 @@ def define_env(env: Any) -> None:
         handbook, renderer = validated(
             conf, docs_dir, conf["site_url"] or "", _directory_urls(conf), not _is_mkdocs(conf), edition
         )
+        # For the theme's search panel (overrides/partials/search.html): where to go when nothing is found.
+        conf["extra"]["zoeken_verder"] = search_ways_on(handbook)
         if _is_mkdocs(conf):
             # MkDocs builds the navigation after this; Zensical has built it before any Python runs.
             conf["nav"] = expand_nav(conf.get("nav"), handbook)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .addresses import page_url
 from .errors import HandbookError, Problem
 from .escaping import html_text
 from .handbook import Handbook
@@ -52,3 +53,21 @@ def expand_nav(nav: list[NavItem] | None, handbook: Handbook) -> list[NavItem]:
             [Problem("mkdocs.yml", "nav", f"index page missing from the navigation: {', '.join(missing)}")]
         )
     return expanded
+
+
+#: Where search sends a reader who found nothing (overrides/partials/search.html): the situation card,
+#: the three questions, the checklists and the glossary. A card by its id, a page by its file.
+SEARCH_WAYS_ON = ("welke-aanpak-past", "vraagstukken/index.md", CHECKLIST_INDEX, "over/begrippen.md")
+
+
+def search_ways_on(handbook: Handbook) -> list[dict[str, str]]:
+    """The ways on after "Niets gevonden", each with its address from the site root and its title as the
+    handbook has it; one the handbook lacks is left out (a smaller handbook, such as the test fixture)."""
+    ways = []
+    for target in SEARCH_WAYS_ON:
+        if target in handbook.cards:
+            card = handbook.cards[target]
+            ways.append({"pad": page_url(handbook.paths[card.id]), "titel": f"{card.title} ({card.code})"})
+        elif target in handbook.files:
+            ways.append({"pad": page_url(target), "titel": handbook.files[target].title})
+    return ways

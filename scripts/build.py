@@ -1,11 +1,11 @@
 """Build the publishable site: all steps into a temporary folder, then swap it into place.
 
 Steps: the strict page build (MkDocs by default, or Zensical with `--builder zensical`), the files
-next to the pages (cards.json, QR codes, short links and moved pages), the search index (Pagefind), the PDFs (checklists and pack
-handouts), a check of every same-site link and anchor, the security policy check and its headers, and
-pre-compressed copies (gzip and Brotli) for hosts that serve them. `site/` is replaced only when every step has
-succeeded, so a failed build leaves the previous site exactly as it was, and nobody can deploy a
-half-built one by hand.
+next to the pages (cards.json, QR codes, short links and moved pages), the search index (Pagefind),
+the PDFs (checklists and pack handouts), a check of every same-site link and anchor, the security
+policy check and its headers, and pre-compressed copies (gzip and Brotli) for hosts that serve them.
+`site/` is replaced only when every step has succeeded, so a failed build leaves the previous site
+exactly as it was, and nobody can deploy a half-built one by hand.
 
 The published address (printed in PDFs, QR codes and citations) comes from SITE_URL through
 mkdocs.yml. A build without one is local and says so; `--publish` refuses it.
@@ -68,14 +68,18 @@ PAGEFIND = (
 #: What zoeken.js uses of Pagefind's output: its API and worker, the entry file, the Dutch WebAssembly,
 #: the metadata and the index and fragment chunks. Its ready-made interfaces, the highlighter and the
 #: other language's WebAssembly are removed, so nothing is published that the site does not run.
-PAGEFIND_USED = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.nl.pagefind", "*.pf_meta", "index", "fragment")
+PAGEFIND_USED = (
+    *("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.nl.pagefind", "*.pf_meta"),
+    *("index", "fragment"),
+)
 
 
 def index_search(out: Path, project: Path) -> None:
     """Replace Material's search index by Pagefind's: the theme's index (search/) is loaded on every page
     view, Pagefind's only when a reader opens search. The offline edition keeps Material's (file://)."""
     shutil.rmtree(out / "search", ignore_errors=True)
-    _step("search index (Pagefind)", [sys.executable, "-m", "pagefind", "--site", str(out), *PAGEFIND, "--quiet"], project)
+    command = [sys.executable, "-m", "pagefind", "--site", str(out), *PAGEFIND, "--quiet"]
+    _step("search index (Pagefind)", command, project)
     for path in (out / "pagefind").iterdir():
         if not any(path.match(pattern) for pattern in PAGEFIND_USED):
             path.unlink()

@@ -36,7 +36,8 @@ from scripts.project import site_url  # noqa: E402
 #: The script files the site is meant to run, by path from the site root. Anything else fails.
 ALLOWED_SCRIPTS = (
     re.compile(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js"),  # Material's bundle
-    re.compile(r"assets/javascripts/(?:theme-start|theme-palette|kopieerknoppen|doorverwijzing|lespakket|zoeken)\.js"),  # ours
+    # ours
+    re.compile(r"assets/javascripts/(?:theme-start|theme-palette|kopieerknoppen|doorverwijzing|lespakket|zoeken)\.js"),
     re.compile(r"assets/javascripts/iframe-worker-shim\.js"),  # search from file:// (offline edition)
 )
 #: Script types a browser does not run (Material's configuration is JSON in a script element).

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SITE_URL, TEST_ENV, built, once_per_run
 from playwright.sync_api import Browser, expect
-from test_browser import Watch, expect_search_ready
+from test_browser import RESULT_PAGES, Watch, search_for
 
 from scripts.nginx import serve_nginx
 
@@ -66,11 +66,9 @@ def test_search_short_link_pack_and_404_at_every_address(browser: Browser, serve
     context = browser.new_context()
     page = context.new_page()
     page.goto(url, wait_until="load")
-    expect_search_ready(page)
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.press_sequentially("intieme terreur")
-    first = page.locator(".md-search-result__list > .md-search-result__item > a").first
+    page.locator("input.md-search__input").click()
+    search_for(page, "intieme terreur")
+    first = page.locator(RESULT_PAGES).first
     expect(first).to_have_attribute("href", re.compile(re.escape(url) + r".*intieme-terreur"))
 
     page.goto(url + "k/p1/", wait_until="load")

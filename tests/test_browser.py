@@ -7,9 +7,9 @@ sub-path and satisfies its own Content-Security-Policy as nginx sends it (axe-co
 that policy). One page of each kind is also read from the plain Python static server with the
 headers of the shipped `_headers` file, the file static hosts such as Netlify and Cloudflare Pages read.
 
-No test waits a fixed time: each waits for a condition the reader would see (the search index is
-loaded, the typed query is answered, the new page's heading is there) through Playwright's
-auto-waiting `expect`, and fails with a message when the condition never holds.
+No test waits a fixed time: each waits for a condition the reader would see (the typed query is
+answered, the new page's heading is there) through Playwright's auto-waiting `expect`, and fails with
+a message when the condition never holds.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from playwright.sync_api import Browser, Page, Request, expect
 
 from macros.addresses import page_url
 from scripts.browser import serve
-from scripts.built_site import page_path, reader_pages
+from scripts.built_site import page_path, reader_pages, search_records
 from scripts.check_links import broken_links
 from scripts.nginx import NginxError, serve_nginx
 from scripts.offline import build_offline
@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PREFIX = "/werkkaarten/"
-#: How long a condition may take before the test fails (the search index loads in well under a second).
+#: How long a condition may take before the test fails (a search is answered in well under a second).
 PATIENCE_MS = 30_000
 
 #: What a professional types, and the card that must be among the first three results.
@@ -94,7 +94,7 @@ SEARCHES = {
     "adviezen beleid": "lessen/adviezen-voor-beleid/",
     "workshop Losser": "lessen/workshop-losser/",
     "opleiders": "opleiders/",
-    "uithuispl": "interventies/uithuisplaatsing/",  # half typed: the theme searches word beginnings
+    "uithuispl": "interventies/uithuisplaatsing/",  # half typed: the last word is matched as a beginning
     "veiligheidsbeoor": "interventies/veiligheidsbeoordeling/",
     "Mediation": "interventies/mediation/",  # capitals as typed at the start of a sentence
     "contactweigering": "achtergrond/contactverlies/",
@@ -114,40 +114,30 @@ KINDS_OF_PAGE = [
     "over/begrippen/",
 ]
 
-#: Follows the messages between the page and Material's search worker (0 set-up, 1 ready, 2 query,
-#: 3 result), so a test can wait until the worker has answered exactly the query in the search box.
-#: It only observes: every message still goes through unchanged.
-SEARCH_PROBE = """
-(() => {
-  const Native = window.Worker;
-  if (!Native) return;
-  const probe = (window.__wkSearch = { ready: false, queue: [], lastSent: null, answered: null, result: null });
-  window.Worker = class extends Native {
-    constructor(...args) {
-      super(...args);
-      probe.worker = this;
-      this.addEventListener("message", ({ data }) => {
-        if (data && data.type === 1) probe.ready = true;
-        if (data && data.type === 3) { probe.answered = probe.queue.shift(); probe.result = data.data; }
-      });
-    }
-    postMessage(message, ...rest) {
-      if (message && message.type === 2) {
-        probe.queue.push(message.data);
-        probe.lastSent = message.data;
-      }
-      return super.postMessage(message, ...rest);
-    }
-  };
-})();
-"""
+#: True once the search panel lists the results for exactly `query` (zoeken.js marks the list with the
+#: query it answers, so a half-typed query's results are never read as the whole query's).
+SEARCH_ANSWERED = """query => document.getElementById("wk-zoekresultaten").getAttribute("data-wk-zoekterm") === query"""
 
-#: True once the worker has answered `query`, it was the last query sent, and none is pending.
-SEARCH_ANSWERED = """query => {
-  const probe = window.__wkSearch;
-  return Boolean(probe) && probe.ready && probe.queue.length === 0
-    && probe.lastSent === query && probe.answered === query;
-}"""
+#: The first result of each page in the panel (a result's sections follow it as further links).
+RESULT_PAGES = "#wk-zoekresultaten > li > a:first-child"
+
+#: What only search fetches: Pagefind's files, and the theme's index and worker.
+SEARCH_FILES = re.compile(r"/pagefind/|/search/search_index\.json|/workers/search\.")
+
+
+def search_for(page: Page, query: str, typed: bool = True) -> list[str]:
+    """Type `query` into the open search field (key by key, or at once as a paste) and return the result
+    pages, as paths below the site root."""
+    field = page.locator("input.md-search__input")
+    field.fill("")
+    if typed:
+        field.press_sequentially(query)
+    else:
+        field.fill(query)
+    expect(field).to_have_value(query)
+    page.wait_for_function(SEARCH_ANSWERED, arg=query, timeout=PATIENCE_MS)
+    hrefs = page.eval_on_selector_all(RESULT_PAGES, "links => links.map(a => a.href)")
+    return [urlparse(href).path.split(PREFIX, 1)[-1] for href in hrefs]
 
 
 AXE_SOURCE = AXE.read_text(encoding="utf-8") if AXE.exists() else ""
@@ -191,8 +181,9 @@ def toggle_colour_scheme(page: Page) -> None:
     page.evaluate("() => document.getAnimations().forEach(animation => animation.finish())")
 
 
-def expect_search_ready(page: Page) -> None:
-    """Wait until the search index is loaded: the theme then swaps 'initialising' for its placeholder."""
+def expect_theme_search_ready(page: Page) -> None:
+    """The offline edition's search (the theme's own): wait until its index is loaded, when the theme swaps
+    'initialising' for its placeholder."""
     placeholder = page.evaluate(
         "JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
     )
@@ -208,6 +199,7 @@ class Watch:
     origin: str
     console_errors: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
+    search_requests: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     open_requests: dict[Request, str] = field(default_factory=dict)
 
@@ -224,15 +216,18 @@ class Watch:
         if url.scheme in ("data", "blob", "about"):
             return
         self.open_requests[request] = request.url
+        if SEARCH_FILES.search(url.path):
+            self.search_requests.append(request.url)
         if f"{url.scheme}://{url.netloc}" != self.origin:
             self.foreign_requests.append(request.url)
 
     def settle(self, page: Page) -> None:
-        """Wait until the page has done what it does after `load`: the search index is in, no request is open.
+        """Wait until the page has done what it does after `load`: no request is open, and the theme's
+        scripts have drawn two frames since (its set-up, such as tooltips, runs from those).
 
         Each open request is awaited to its end (finished or failed); requests it leads to are awaited too.
         """
-        expect_search_ready(page)
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
         while self.open_requests:
             request = next(iter(self.open_requests))
             response = request.response()  # None when the request failed
@@ -240,8 +235,12 @@ class Watch:
                 response.finished()
             self.open_requests.pop(request, None)
 
-    def assert_clean(self, where: str) -> None:
+    def assert_clean(self, where: str, searched: bool = False) -> None:
+        """Nothing a reader should not see happened; nothing of search was fetched unless search was used."""
         assert not self.foreign_requests, f"{where}: requests to other hosts: {self.foreign_requests}"
+        if not searched:
+            fetched = self.search_requests
+            assert not fetched, f"{where}: search files fetched before search was opened: {fetched}"
         assert not self.console_errors, f"{where}: console errors (incl. CSP): {self.console_errors}"
         assert not self.failed, f"{where}: failed requests: {self.failed}"
 
@@ -421,33 +420,62 @@ def test_home_leads_to_each_family(open_page, handbook, base_url) -> None:
 
 
 def test_dutch_search_finds_the_card(open_page) -> None:
-    """One page, many queries: the index and the search worker load once, as for a reader.
+    """One page, many queries: Pagefind loads once, as for a reader, and fetches what each query needs.
 
-    Each query is typed key by key (the theme searches on key presses). The top three are read only
-    once the worker has answered that exact query and nothing else is pending (SEARCH_PROBE), never
-    from the results of a half-typed query. Red when: a card is left out of the search index
-    (`search: exclude: true` on MASIC: "'MASIC': expected interventies/masic/").
+    Each query is entered at once, as pasted (typing key by key is tested below); the top three are read
+    only once the panel answers that exact query (SEARCH_ANSWERED). Red when: a card is left out of the
+    search index (`search: exclude: true` on MASIC: "'MASIC': expected interventies/masic/").
     """
-    page, _ = open_page("", init_script=SEARCH_PROBE)
-    expect_search_ready(page)
-    search = page.locator("input.md-search__input")
-    search.click()  # the search field sits in the header on a desktop screen
+    page, _ = open_page("")
+    page.locator("input.md-search__input").click()  # the search field sits in the header on a desktop screen
     misses = []
     for query, expected in SEARCHES.items():
-        search.select_text()
-        page.keyboard.press("Backspace")
-        expect(search).to_have_value("")
-        page.wait_for_function(SEARCH_ANSWERED, arg="", timeout=PATIENCE_MS)
-        search.press_sequentially(query)
-        expect(search).to_have_value(query)
-        page.wait_for_function(SEARCH_ANSWERED, arg=query, timeout=PATIENCE_MS)
-        hrefs = page.eval_on_selector_all(
-            ".md-search-result__list > .md-search-result__item > a", "links => links.map(a => a.href)"
-        )
-        top = [urlparse(href).path.split(PREFIX, 1)[-1] for href in hrefs[:3]]
+        top = list(dict.fromkeys(search_for(page, query, typed=False)))[:3]
         if expected not in top:
             misses.append(f"'{query}': expected {expected}, top 3 is {top}")
     assert not misses, "\n".join(misses)
+
+
+@pytest.mark.parametrize("how", ["keyboard shortcut", "search button on a phone"])
+def test_search_is_fetched_only_when_the_reader_opens_it(open_page, how: str) -> None:
+    """A reader who only reads a card downloads nothing of search; opening search loads it, and a typed
+    query then lists results that lead to the card (Enter opens the first).
+
+    Red when: the page loads Pagefind (or the theme's index) as it loads ("search files fetched before
+    search was opened"), or opening search no longer loads it (no answer to the query).
+    """
+    phone = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+    page, watch = open_page("partnerschap/respecteer-ouders/", **(phone if how.endswith("phone") else {}))
+    watch.settle(page)
+    watch.assert_clean("a card, search not opened")
+    if how == "keyboard shortcut":
+        page.keyboard.press("/")
+    else:
+        page.locator("label.md-header__button[for='__search']").tap()
+    field = page.locator("input.md-search__input")
+    expect(field, "opening search does not move focus to the search field").to_be_focused()
+    assert "intieme-terreur" in " ".join(search_for(page, "intieme terreur")[:3])
+    assert watch.search_requests, "search answered without fetching Pagefind"
+    expect(page.locator("#wk-zoekstatus")).to_have_text(re.compile(r"^\d+ resultaten voor ‘intieme terreur’"))
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/achtergrond/intieme-terreur/$"))
+    expect(page.locator("#__search")).not_to_be_checked()
+    watch.settle(page)
+    watch.assert_clean("after a search", searched=True)
+
+
+def test_a_search_that_finds_nothing_offers_a_way_on(open_page) -> None:
+    """Red when: 'Niets gevonden' leaves the reader without links, or they point outside the site."""
+    page, watch = open_page("checklists/veilig-genoeg/")
+    page.locator("input.md-search__input").click()
+    assert search_for(page, "xqzwv") == []
+    expect(page.locator("#wk-zoekstatus")).to_have_text("Niets gevonden voor ‘xqzwv’.")
+    ways = page.locator("[data-wk-niets] a")
+    expect(ways).to_have_count(4)
+    base = page.url.split(PREFIX)[0] + PREFIX
+    for href in ways.evaluate_all("links => links.map(a => a.href)"):
+        assert href.startswith(base), href
+    watch.assert_clean("no results", searched=True)
 
 
 MOBILE_PAGES = [
@@ -627,7 +655,7 @@ def test_offline_edition_works_from_disk(browser: Browser, offline_edition: Path
     expect(page).to_have_url(re.compile(r"/partnerschap/index\.html$"))
     search = page.locator("input.md-search__input")
     search.click()  # from file://, the search index loads once the search field is used
-    expect_search_ready(page)
+    expect_theme_search_ready(page)
     search.press_sequentially("intieme terreur")
     expect(search).to_have_value("intieme terreur")
     first = page.locator(".md-search-result__list > .md-search-result__item > a").first
@@ -636,44 +664,38 @@ def test_offline_edition_works_from_disk(browser: Browser, offline_edition: Path
     context.close()
 
 
-#: Ask the page's own search worker one query and wait for its answer: the locations it found.
-ASK_WORKER = """async query => {
-  const probe = window.__wkSearch;
-  probe.answered = null;
-  probe.worker.postMessage({ type: 2, data: query });  // the probe's postMessage queues the query
-  const started = Date.now();
-  while (probe.answered !== query) {
-    if (Date.now() - started > 20000) throw new Error("no answer for " + query + ": " + probe.queue);
-    await new Promise(resolve => setTimeout(resolve, 5));
-  }
-  return probe.result.items.flat().map(item => item.location);
-}"""
-
-
 def test_every_word_of_every_title_and_summary_finds_its_card(open_page, handbook, site) -> None:
     """Each distinct word of a card's title and summary, with whatever punctuation stood next to it,
-    finds that card (asked of the site's own search worker, as the search box asks it). Dutch stop
-    words (the search's own list) are left out: nobody finds anything with them.
+    finds that card (asked of the site's own Pagefind index, as the search panel asks it).
 
-    Red when: the search separator no longer splits on typographic quotes or slashes (a word such as
-    ‘vechtscheiding’ is then indexed with its quotes and never found alone).
+    Red when: a card's title or summary is left out of the index (data-search-exclude on the summary),
+    or Pagefind no longer splits on typographic quotes or slashes (a word such as ‘vechtscheiding’ is
+    then indexed with its quotes and never found alone).
     """
-    page, _ = open_page("", init_script=SEARCH_PROBE)
-    expect_search_ready(page)
-    lunr_nl = (site / "assets/javascripts/lunr/min/lunr.nl.min.js").read_text(encoding="utf-8")
-    stop = set(re.search(r'generateStopWordFilter\(" *([^"]*)"', lunr_nl).group(1).split())
-    assert {"de", "het", "een"} <= stop
+    page, _ = open_page("")
     words: dict[str, set[str]] = {}
     for card in handbook.ordered():
         for word in re.findall(r"[\w+]+", f"{card.title} {card.summary}"):
-            if len(word) >= 3 and not word.isdigit() and word.lower() not in stop:
+            if len(word) >= 3 and not word.isdigit():
                 words.setdefault(word.lower(), set()).add(page_url(handbook.paths[card.id]))
     assert len(words) > 300, len(words)
+    found = page.evaluate(
+        """async words => {
+          const pagefind = await import("./pagefind/pagefind.js");
+          const out = {};
+          for (const word of words) {
+            out[word] = (await pagefind.search(word)).results.map(result => result.id);
+          }
+          return out;
+        }""",
+        sorted(words),
+    )
+    index = {id_: record["url"].removeprefix("/") for id_, record in search_records(site).items()}
     misses = []
     for word, pages in sorted(words.items()):
-        found = {location.split("#")[0] for location in page.evaluate(ASK_WORKER, word)}
-        if not pages & found:
-            misses.append(f"{word}: expected one of {sorted(pages)[:3]}, found {sorted(found)[:3]}")
+        locations = {index[id_] for id_ in found[word]}
+        if not pages & locations:
+            misses.append(f"{word}: expected one of {sorted(pages)[:3]}, found {sorted(locations)[:3]}")
     assert not misses, f"{len(misses)} of {len(words)} words do not find their card:\n" + "\n".join(misses[:40])
 
 

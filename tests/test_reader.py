@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.addresses import page_url
+from scripts.built_site import search_records
 
 #: English a theme or plugin may print, as whole words or phrases (checked case-sensitively on visible
 #: text and on the labels screen readers read: aria-label, title, placeholder, alt).
@@ -47,7 +48,7 @@ def test_the_404_page_is_dutch_and_leads_on(site: Path) -> None:
     for label in ("Startpagina", "Is het veilig genoeg?", "Alle kaarten, per familie", "Checklists", "Per rol"):
         assert label in links, f"404 page lacks the way in '{label}'"
         assert links[label].startswith("/werkkaarten/"), "404 links must work at any depth"
-    assert soup.select_one("form[name=search]"), "404 page has no search"
+    assert soup.select_one("form[name=zoeken]"), "404 page has no search"
 
 
 def card_soup(site: Path, handbook, card) -> BeautifulSoup:
@@ -136,12 +137,7 @@ def test_the_situation_card_cites_a_source_in_every_situation(site: Path, handbo
 def test_search_results_say_what_a_hit_is(site: Path, handbook) -> None:
     """A card and the checklist of the same name are told apart in search: the title says 'kaart V1' or
     'checklist CL4' (pages say neither). Red when: the heading's screen-reader suffix is dropped."""
-    import json
-
-    titles = {
-        doc["location"]: doc["title"]
-        for doc in json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
-    }
+    titles = {record["url"].removeprefix("/"): record["meta"]["title"] for record in search_records(site).values()}
     for card in handbook.ordered():
         assert titles[page_url(handbook.paths[card.id])].endswith(f"(kaart {card.code})")
     for checklist in handbook.ordered_checklists():

@@ -28,15 +28,6 @@
     return copied;
   }
 
-  /* Material's search dialog has no accessible name; screen readers announce an unnamed dialog. */
-  function nameSearchDialog() {
-    var dialog = document.querySelector(".md-search[role='dialog']");
-    if (dialog && !dialog.hasAttribute("aria-label")) {
-      dialog.setAttribute("aria-label", "Zoeken in Werkkaarten");
-    }
-  }
-  nameSearchDialog();
-
   /* One listener on the document keeps working across Material's instant navigation. */
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-wk-copy]");

@@ -111,7 +111,7 @@
 
   function link(url, content, extraClass) {
     var anchor = document.createElement("a");
-    anchor.href = url;
+    anchor.href = new URL(url, root).href;
     anchor.className = "md-search-result__link" + (extraClass ? " " + extraClass : "");
     anchor.appendChild(content);
     return anchor;
