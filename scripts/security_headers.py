@@ -38,6 +38,9 @@ ALLOWED_SCRIPTS = (
     re.compile(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js"),  # Material's bundle
     re.compile(r"assets/javascripts/(?:theme-start|theme-palette|kopieerknoppen|doorverwijzing|lespakket)\.js"),  # ours
     re.compile(r"assets/javascripts/iframe-worker-shim\.js"),  # search from file:// (offline edition)
+    # The ad-hoc pack's QR code: qrcode-generator 2.0.4 from npm, vendored as is (MIT; its licence is in
+    # its header); lespakket.js adds it to the pack page only. No eval, no request.
+    re.compile(r"assets/javascripts/qrcode-generator\.js"),
 )
 #: Script types a browser does not run (Material's configuration is JSON in a script element).
 DATA_SCRIPT_TYPES = {"application/json"}
