@@ -383,7 +383,7 @@ class Renderer:
             for n, resolved in enumerate(self.handbook.resolve(pack), start=1)
         ]
         # A card's list that a checklist of this pack prints too is printed once, there (handout.PointGroup).
-        numbers = {str(part["resolved"].code).lower(): part["n"] for part in parts}  # type: ignore[attr-defined]
+        numbers = {resolved.code.lower(): n for n, resolved in enumerate(self.handbook.resolve(pack), start=1)}
         return self._render(
             "pack_page.md.jinja",
             page_uri,

@@ -734,7 +734,7 @@ def test_a_trainer_builds_an_ad_hoc_pack_from_three_pages(open_page, base_url) -
     """
     page, watch = open_page("partnerschap/respecteer-ouders/")
     page.get_by_role("link", name="Aan lespakket toevoegen").click()
-    expect(page).to_have_url(re.compile(r"partnerschap/respecteer-ouders/$"))
+    expect(page).to_have_url(re.compile(r"partnerschap/respecteer-ouders/(#[\w-]*)?$"))
     page.locator("a.wk-lp-naar").click()
     expect(page).to_have_url(re.compile(r"lespakket/\?k=p1$"))
     expect(page.locator(".wk-lpb-lijst > li")).to_have_count(1)
@@ -743,7 +743,7 @@ def test_a_trainer_builds_an_ad_hoc_pack_from_three_pages(open_page, base_url) -
     page.locator("a.wk-lpb-verder", has_text="alle kaarten").click()
     page.locator("article").get_by_role("link", name="Casussen", exact=True).first.click()
     page.locator("article").get_by_role("link", name="Leo en Nora").first.click()
-    expect(page).to_have_url(re.compile(r"casussen/leo-en-nora/$"))
+    expect(page).to_have_url(re.compile(r"casussen/leo-en-nora/(#[\w-]*)?$"))
     page.get_by_role("link", name="Aan lespakket toevoegen").click()
     expect(page.locator("a.wk-lp-naar")).to_have_text("Naar je lespakket (2 onderdelen)")
 
