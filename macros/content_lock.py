@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .handout import handout_item
+from .handout import HandoutItem, handout_item
 from .model import Recorded
 
 if TYPE_CHECKING:
@@ -41,6 +41,20 @@ def _digest(*parts: object) -> str:
     """Whitespace is layout: a reflowed paragraph or an extra blank line says nothing new."""
     text = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(re.sub(r"(?:\s|\\n)+", " ", text).encode("utf-8")).hexdigest()
+
+
+#: Fields of a handout item that say how it is laid out, not what it says (a checklist's kind and
+#: numbering, each point's provenance, which checklist repeats a list); an empty case text is absent.
+_LAYOUT = {"checklist_kind", "ordered"}
+_GROUP_LAYOUT = {"origins", "same_as"}
+
+
+def _printed(item: HandoutItem) -> dict[str, object]:
+    printed = {key: value for key, value in dataclasses.asdict(item).items() if key not in _LAYOUT}
+    printed["groups"] = [{k: v for k, v in group.items() if k not in _GROUP_LAYOUT} for group in printed["groups"]]
+    if not printed["case"]:
+        del printed["case"]
+    return printed
 
 
 def content_states(handbook: Handbook) -> Iterator[tuple[str, date, Recorded]]:
@@ -60,7 +74,7 @@ def content_states(handbook: Handbook) -> Iterator[tuple[str, date, Recorded]]:
         pack = handbook.packs[pack_id]
         content = pack.model_dump(mode="json", exclude=_NOT_CONTENT)
         # The handout prints its items: when one of them changes, so does what the pack's date stands for.
-        handout = [dataclasses.asdict(handout_item(handbook, item.target)) for item in handbook.resolve(pack)]
+        handout = [_printed(handout_item(handbook, item.target)) for item in handbook.resolve(pack)]
         fingerprint = _digest(content, handout, handbook.files[path].body)
         yield path, pack.reviewed, Recorded(fingerprint=fingerprint, records=len(pack.changes))
     glossary = [term.model_dump(mode="json") for term in handbook.glossary]

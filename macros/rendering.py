@@ -382,11 +382,14 @@ class Renderer:
             }
             for n, resolved in enumerate(self.handbook.resolve(pack), start=1)
         ]
+        # A card's list that a checklist of this pack prints too is printed once, there (handout.PointGroup).
+        numbers = {resolved.code.lower(): n for n, resolved in enumerate(self.handbook.resolve(pack), start=1)}
         return self._render(
             "pack_page.md.jinja",
             page_uri,
             pack=pack,
             parts=parts,
+            numbers=numbers,
             body=Markup(body),
             url=url,
             short_url=short_url,
@@ -422,6 +425,9 @@ class Renderer:
         sources = {key: f"{s.title}. {s.publisher}, {s.date}." for key, s in hb.source_registry.sources.items()}
         return {
             "root": way_to_root(page_uri),
+            # The pack's link as published (printed, copied and in its QR code): never file:// or local.
+            "published": self.published_url(AD_HOC_PAGE),
+            "proposal": PACK_PROPOSAL,
             "root_html": way_to_root_offline(page_uri),
             "items": items,
             "packs": packs,

@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from conftest import once_per_run
+from conftest import SITE_URL, once_per_run
 from payloads import SUMMARY, TITLE
 from playwright.sync_api import Browser, Page, Request, expect
 
@@ -748,7 +748,7 @@ def _listed(page) -> list[str]:
 
 
 def test_a_trainer_builds_an_ad_hoc_pack_from_three_pages(open_page, base_url) -> None:
-    """Add three items from three pages (following links, the selection travels in the address),
+    """Add three items from three pages (each add stays on its page, this tab keeps the selection),
     reorder with the keyboard, remove one, open the copied link in a fresh context, print.
 
     Red when: a link loses the selection (the second add starts a new pack), the address does not
@@ -756,24 +756,24 @@ def test_a_trainer_builds_an_ad_hoc_pack_from_three_pages(open_page, base_url) -
     """
     page, watch = open_page("partnerschap/respecteer-ouders/")
     page.get_by_role("link", name="Aan lespakket toevoegen").click()
+    expect(page).to_have_url(re.compile(r"partnerschap/respecteer-ouders/(#[\w-]*)?$"))
+    page.locator("a.wk-lp-naar").click()
     expect(page).to_have_url(re.compile(r"lespakket/\?k=p1$"))
     expect(page.locator(".wk-lpb-lijst > li")).to_have_count(1)
 
-    # Second item: from the pack, on to all cards, a family, a card; every link carries the selection.
+    # Second item: from the pack, on to all cards, a family, a card; the tab keeps the selection.
     page.locator("a.wk-lpb-verder", has_text="alle kaarten").click()
-    expect(page).to_have_url(re.compile(r"kaarten/\?lespakket=p1$"))
     page.locator("article").get_by_role("link", name="Casussen", exact=True).first.click()
-    expect(page).to_have_url(re.compile(r"casussen/\?lespakket=p1$"))
     page.locator("article").get_by_role("link", name="Leo en Nora").first.click()
-    expect(page).to_have_url(re.compile(r"casussen/leo-en-nora/\?lespakket=p1$"))
+    expect(page).to_have_url(re.compile(r"casussen/leo-en-nora/(#[\w-]*)?$"))
     page.get_by_role("link", name="Aan lespakket toevoegen").click()
-    expect(page).to_have_url(re.compile(r"lespakket/\?k=p1,c1$"))
+    expect(page.locator("a.wk-lp-naar")).to_have_text("Naar je lespakket (2 onderdelen)")
 
-    # Third item: a checklist.
-    page.locator("a.wk-lpb-verder", has_text="alle checklists").click()
+    # Third item: a checklist, reached from the menu.
+    page.locator(".md-tabs, .md-nav").get_by_role("link", name="Checklists").first.click()
     page.locator("article").get_by_role("link", name="Is het veilig genoeg?").first.click()
-    expect(page).to_have_url(re.compile(r"checklists/veilig-genoeg/\?lespakket=p1,c1$"))
     page.get_by_role("link", name="Aan lespakket toevoegen").click()
+    page.locator("a.wk-lp-naar").click()
     expect(page).to_have_url(re.compile(r"lespakket/\?k=p1,c1,cl4$"))
     assert _listed(page) == ["p1", "c1", "cl4"]
 
@@ -790,7 +790,8 @@ def test_a_trainer_builds_an_ad_hoc_pack_from_three_pages(open_page, base_url) -
     assert _listed(page) == ["cl4", "c1"]
 
     copied = page.locator(".wk-lpb-kopieer").get_attribute("data-wk-copy")
-    assert copied == page.url and _codes(copied) == ["cl4", "c1"]
+    # The published address (SITE_URL), not the one the browser happens to show (review F24).
+    assert copied == SITE_URL + "lespakket/?k=cl4,c1" and _codes(copied) == ["cl4", "c1"]
     expect(page.locator(".wk-lpb-link")).to_have_text(copied)
 
     # Print: only the pack (its parts, in order), no controls, no theme chrome.
@@ -798,11 +799,11 @@ def test_a_trainer_builds_an_ad_hoc_pack_from_three_pages(open_page, base_url) -
     for chrome in [*CHROME, ".wk-lpb-app", "article h1", ".wk-lpb-verder"]:
         expect(page.locator(chrome).first, f"{chrome} is printed").to_be_hidden()
     parts = page.locator(".wk-lpb-druk .wk-lp-onderdeel h2")
-    expect(parts).to_have_text([re.compile(r"^1\. Is het veilig genoeg\?"), re.compile(r"^2\. Leo en Nora")])
+    expect(parts).to_have_text(["1. Is het veilig genoeg? (CL4)", "2. Leo en Nora (C1)"])
     expect(page.locator(".wk-lpb-druk .wk-checklist li").first).to_be_visible()
     watch.assert_clean("ad-hoc pack")
 
-    fresh, fresh_watch = open_page(copied.split(PREFIX, 1)[1])
+    fresh, fresh_watch = open_page(page.url.split(PREFIX, 1)[1])
     expect(fresh.locator(".wk-lpb-lijst > li")).to_have_count(2)
     assert _listed(fresh) == ["cl4", "c1"]
     fresh_watch.assert_clean("copied link")
@@ -852,7 +853,8 @@ def test_axe_passes_on_the_pack_controls(open_page, scheme: str) -> None:
 
 
 def test_the_ad_hoc_pack_works_in_the_offline_edition(browser: Browser, offline_edition: Path) -> None:
-    """From file://, with no server: the selection in the address still becomes the pack."""
+    """From file://, with no server: the selection in the address still becomes the pack, and the link
+    to it that a trainer copies or prints is the published address, never file:// (review F24)."""
     target = offline_edition
     context = browser.new_context()
     page = context.new_page()
@@ -860,9 +862,16 @@ def test_the_ad_hoc_pack_works_in_the_offline_edition(browser: Browser, offline_
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto((target / "casussen" / "leo-en-nora.html").as_uri() + "?lespakket=p1")
     page.get_by_role("link", name="Aan lespakket toevoegen").click()
+    page.locator("a.wk-lp-naar").click()
     expect(page.locator(".wk-lpb-lijst > li")).to_have_count(2)
     assert _listed(page) == ["p1", "c1"]
+    copied = page.locator(".wk-lpb-kopieer").get_attribute("data-wk-copy") or ""
+    assert copied == SITE_URL + "lespakket/?k=p1,c1", copied
+    page.emulate_media(media="print")
+    expect(page.locator(".wk-lpb-druk a.wk-url")).to_have_attribute("href", copied)
+    expect(page.locator(".wk-lpb-druk svg.wk-lpb-qr")).to_have_attribute("data-wk-qr", copied)
+    page.emulate_media(media="screen")
     page.locator(".wk-lpb-lijst > li").first.get_by_role("link").click()
-    expect(page).to_have_url(re.compile(r"partnerschap/respecteer-ouders\.html\?lespakket=p1,c1$"))
+    expect(page).to_have_url(re.compile(r"partnerschap/respecteer-ouders\.html$"))
     assert not errors, errors
     context.close()

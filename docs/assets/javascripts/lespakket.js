@@ -1,7 +1,16 @@
-/* Werkkaarten: ad-hoc course packs. The selection lives only in the address (?k=p1,cl4 on the
-   pack page, ?lespakket=p1,cl4 while choosing on other pages): no storage, no cookie, no request. */
+/* Werkkaarten: ad-hoc course packs. The selection lives in the address of the pack page
+   (?k=p1,cl4&t=title) and, while the trainer chooses, in this tab's sessionStorage: it survives the
+   back button, search and the menu, is never sent anywhere and is gone when the tab closes. No
+   cookie, no request. Where sessionStorage is unavailable, links carry ?lespakket=p1,cl4 instead. */
 (function () {
   "use strict";
+
+  /* The QR library (qrcode-generator, vendored from npm) lies beside this file; the pack page loads
+     it when it needs it, so other pages do not. */
+  var QR_SRC = document.currentScript ? document.currentScript.src.replace(/lespakket\.js(?:[?#].*)?$/, "qrcode-generator.js") : "";
+  var STORE = "werkkaarten-lespakket";
+  var TITLE_MAX = 120;
+  var SVG = "http://www.w3.org/2000/svg";
 
   var CODE = /^[a-z]{1,2}[1-9][0-9]{0,2}$/;
   /* How much of what was skipped the page names: a mistyped link is worth a word, a link of 500
@@ -33,6 +42,31 @@
     return new URLSearchParams(window.location.search).getAll(name);
   }
 
+  /* This tab's selection: {codes, title}, or null where the browser keeps nothing (storage off). */
+  function stored() {
+    try {
+      var raw = window.sessionStorage.getItem(STORE);
+      var value = raw ? JSON.parse(raw) : {};
+      var title = value && typeof value.title === "string" ? value.title.slice(0, TITLE_MAX) : "";
+      return { codes: parse(value && Array.isArray(value.codes) ? value.codes.map(String) : []), title: title };
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function keep(codes, title) {
+    try {
+      window.sessionStorage.setItem(STORE, JSON.stringify({ codes: codes, title: title }));
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function onderdelen(count) {
+    return count === 1 ? "1 onderdeel" : count + " onderdelen";
+  }
+
   function withQuery(href, name, codes) {
     var url = new URL(href, window.location.href);
     if (codes.length) { url.searchParams.set(name, codes.join(",")); } else { url.searchParams.delete(name); }
@@ -58,6 +92,15 @@
     var link = event.target.closest ? event.target.closest("a[href]") : null;
     if (!link || document.getElementById("wk-lespakket-data")) { return; }
     var codes = parse(param("lespakket"));
+    var selection = stored();
+    if (link.classList.contains("wk-lp-toevoegen") && selection) {
+      /* Added where the trainer is: the card stays, the count says how many the pack holds. */
+      event.preventDefault();
+      event.stopPropagation();
+      addHere(link, selection);
+      return;
+    }
+    if (selection) { return; } /* the tab keeps the selection: links need not carry it */
     if (link.classList.contains("wk-lp-toevoegen")) {
       var own = parse(new URL(link.href, window.location.href).searchParams.get("k"))[0];
       if (own && codes.indexOf(own) === -1) { codes.push(own); }
@@ -66,6 +109,54 @@
     } else if (codes.length && isPageLink(link)) {
       link.setAttribute("href", withQuery(link.href, "lespakket", codes));
     }
+  }
+
+  function ownCode(link) {
+    return parse(new URL(link.href, window.location.href).searchParams.get("k"))[0];
+  }
+
+  /* The link to the pack page with the selection, and the count, beside "Aan lespakket toevoegen". */
+  function showCount(link, codes) {
+    var to = link.parentNode.querySelector("a.wk-lp-naar");
+    if (!codes.length) {
+      if (to) { to.remove(); }
+      return;
+    }
+    if (!to) {
+      to = element("a", "md-button wk-kopieer wk-lp-naar");
+      link.parentNode.insertBefore(to, link.nextSibling);
+      link.parentNode.insertBefore(document.createTextNode(" "), to);
+    }
+    to.href = withQuery(link.href, "k", codes);
+    to.textContent = "Naar je lespakket (" + onderdelen(codes.length) + ")";
+  }
+
+  function addHere(link, selection) {
+    var own = ownCode(link);
+    var codes = selection.codes;
+    var already = codes.indexOf(own) !== -1;
+    if (own && !already) { codes.push(own); }
+    keep(codes, selection.title);
+    showCount(link, codes);
+    var status = link.parentNode.querySelector(".wk-kopieer-status");
+    var code = own ? own.toUpperCase() : "";
+    if (status) {
+      status.textContent = (already ? code + " staat al in je lespakket. " : code + " is toegevoegd aan je lespakket. ") +
+        "Het lespakket heeft nu " + onderdelen(codes.length) + ".";
+    }
+    link.focus();
+  }
+
+  /* A card or checklist page: the count of the tab's selection beside its "Aan lespakket toevoegen"
+     (codes that came in the address from an older link join it). */
+  function cardPage() {
+    var links = document.querySelectorAll("a.wk-lp-toevoegen");
+    var selection = links.length ? stored() : null;
+    if (!selection) { return; }
+    var carried = parse(param("lespakket"));
+    carried.forEach(function (code) { if (selection.codes.indexOf(code) === -1) { selection.codes.push(code); } });
+    if (carried.length) { keep(selection.codes, selection.title); }
+    links.forEach(function (link) { showCount(link, selection.codes); });
   }
 
   function element(tag, className, text) {
@@ -110,7 +201,19 @@
     function pageHref(path) {
       return offline ? data.root_html + path.replace(/\/$/, ".html") : data.root + path;
     }
-    var requested = read(param("k"));
+    /* The address wins (a shared link is what was opened); without one, this tab's selection. */
+    var selection = stored();
+    var fromAddress = param("k").length > 0 || param("t").length > 0 || !selection;
+    var requested = read(fromAddress ? param("k") : selection.codes);
+    var title = (fromAddress ? param("t")[0] || "" : selection.title).trim().slice(0, TITLE_MAX);
+    var titleField = root.querySelector("#wk-lpb-titel");
+    if (titleField) {
+      titleField.value = title;
+      titleField.addEventListener("input", function () {
+        title = titleField.value.trim().slice(0, TITLE_MAX);
+        update();
+      });
+    }
     var codes = [];
     var packs = [];
     var unknown = [];
@@ -173,7 +276,7 @@
         var li = element("li", "wk-lpb-item");
         li.dataset.code = code;
         var link = element("a", "wk-lpb-titel");
-        link.href = withQuery(pageHref(item.path), "lespakket", codes);
+        link.href = stored() ? pageHref(item.path) : withQuery(pageHref(item.path), "lespakket", codes);
         link.appendChild(element("span", "wk-code", item.code));
         link.appendChild(document.createTextNode(" " + item.title));
         li.appendChild(link);
@@ -188,12 +291,105 @@
       root.querySelector(".wk-lpb-leeg").hidden = codes.length > 0;
     }
 
+    /* The pack's own link, as published (never file:// or a local address): data.published is the
+       pack page's address under the site's configured address. */
+    function published() {
+      var url = new URL(data.published);
+      if (codes.length) { url.searchParams.set("k", codes.join(",")); }
+      if (title) { url.searchParams.set("t", title); }
+      return url.href.replace(/%2C/g, ",");
+    }
+
+    /* The QR code of the pack's link, drawn as SVG from the vendored qrcode-generator (no request). */
+    function qrFigure(text) {
+      var figure = element("div", "wk-qr wk-lp-qr");
+      if (typeof window.qrcode !== "function") { return figure; }
+      var qr = window.qrcode(0, "M");
+      qr.addData(text, "Byte");
+      qr.make();
+      var count = qr.getModuleCount();
+      var border = 2;
+      var size = count + 2 * border;
+      var svg = document.createElementNS(SVG, "svg");
+      svg.setAttribute("viewBox", "0 0 " + size + " " + size);
+      svg.setAttribute("width", String(size * 3));
+      svg.setAttribute("height", String(size * 3));
+      svg.setAttribute("role", "img");
+      svg.setAttribute("class", "wk-lpb-qr");
+      svg.setAttribute("data-wk-qr", text);
+      var label = document.createElementNS(SVG, "title");
+      label.textContent = "QR-code naar " + text;
+      svg.appendChild(label);
+      var back = document.createElementNS(SVG, "rect");
+      back.setAttribute("width", String(size));
+      back.setAttribute("height", String(size));
+      back.setAttribute("fill", "#fff");
+      svg.appendChild(back);
+      var d = [];
+      for (var row = 0; row < count; row += 1) {
+        for (var col = 0; col < count; col += 1) {
+          if (qr.isDark(row, col)) { d.push("M" + (col + border) + " " + (row + border) + "h1v1h-1z"); }
+        }
+      }
+      var path = document.createElementNS(SVG, "path");
+      path.setAttribute("d", d.join(""));
+      path.setAttribute("fill", "#000");
+      svg.appendChild(path);
+      figure.appendChild(svg);
+      return figure;
+    }
+
+    function loadQr() {
+      if (typeof window.qrcode === "function" || !QR_SRC || document.querySelector("script[data-wk-qr]")) { return; }
+      var script = document.createElement("script");
+      script.src = QR_SRC;
+      script.setAttribute("data-wk-qr", "");
+      script.addEventListener("load", renderPrint);
+      document.head.appendChild(script);
+    }
+
+    /* A case (C*) in full, as blocks of text (HandoutItem.case): headings, paragraphs, quotes, lists. */
+    function caseText(blocks) {
+      var box = element("div", "wk-lp-casus");
+      var open = null;
+      blocks.forEach(function (block) {
+        if (block.kind === "item") {
+          if (!open) { open = element("ul"); box.appendChild(open); }
+          open.appendChild(element("li", "", block.text));
+          return;
+        }
+        open = null;
+        if (block.kind === "heading") {
+          var head = element("p", "wk-lp-casuskop");
+          head.appendChild(element("strong", "", block.text));
+          box.appendChild(head);
+        }
+        else if (block.kind === "quote") {
+          var quote = element("blockquote");
+          quote.appendChild(element("p", "", block.text));
+          box.appendChild(quote);
+        } else { box.appendChild(element("p", "", block.text)); }
+      });
+      return box;
+    }
+
     function renderPrint() {
       var paper = root.querySelector(".wk-lpb-druk");
+      var link = published();
       paper.textContent = "";
       var cover = element("div", "wk-lp-omslag");
-      cover.appendChild(element("h2", "wk-lp-kop", "Lespakket"));
-      cover.appendChild(element("p", "wk-lp-gegevens", "Samengesteld uit Werkkaarten. Online: " + window.location.href));
+      cover.appendChild(element("h2", "wk-lp-kop", title || "Lespakket"));
+      cover.appendChild(element("p", "wk-lp-gegevens", "Samengesteld uit Werkkaarten. " + data.proposal));
+      var where = element("div", "wk-lp-adres");
+      where.appendChild(qrFigure(link));
+      var words = element("div");
+      words.appendChild(element("strong", "", "Dit lespakket online"));
+      words.appendChild(element("br"));
+      var online = element("a", "wk-url", link);
+      online.href = link;
+      words.appendChild(online);
+      where.appendChild(words);
+      cover.appendChild(where);
       cover.appendChild(element("h3", "", "Inhoud"));
       var contents = element("ol", "wk-lp-inhoud");
       codes.forEach(function (code) {
@@ -205,7 +401,7 @@
       codes.forEach(function (code, index) {
         var item = data.items[code];
         var part = element("div", "wk-lp-onderdeel" + (item.kind === "checklist" ? " wk-lp-onderdeel--checklist" : ""));
-        part.appendChild(element("h2", "", (index + 1) + ". " + item.title));
+        part.appendChild(element("h2", "", (index + 1) + ". " + item.title + " (" + item.code + ")"));
         part.appendChild(element("p", "wk-lp-soort", item.code + " " + item.label + " · bron " + item.sources.join(", ") + " · " + item.short_url));
         part.appendChild(element("p", "wk-lp-samenvatting", item.summary));
         /* The same fields as the declared pack's handout (macros/handout.py HandoutItem). */
@@ -215,7 +411,13 @@
           p.appendChild(document.createTextNode(" " + notice.text));
           part.appendChild(p);
         });
-        if (item.how) { part.appendChild(element("p", "", "Zo gebruik je deze lijst: " + item.how)); }
+        if (item.case.length) { part.appendChild(caseText(item.case)); }
+        if (item.how) {
+          var how = element("p");
+          how.appendChild(element("strong", "", "Zo gebruik je deze lijst:"));
+          how.appendChild(document.createTextNode(" " + item.how));
+          part.appendChild(how);
+        }
         item.groups.forEach(function (group) {
           if (group.heading) {
             var head = element("p", "wk-lp-punten");
@@ -223,14 +425,33 @@
             if (group.caveat) { head.appendChild(element("span", "wk-lp-voorbehoud", " " + group.caveat)); }
             part.appendChild(head);
           }
-          var points = element("ul", item.kind === "checklist" ? "wk-checklist" : "");
-          group.points.forEach(function (point) { points.appendChild(element("li", "", point)); });
-          part.appendChild(points);
+          /* The same points as a checklist further on in this pack: said once, there. */
+          var twin = group.same_as.filter(function (other) { return codes.indexOf(other) !== -1; })[0];
+          if (twin) {
+            var at = codes.indexOf(twin);
+            part.appendChild(element("p", "wk-lp-zie", "Dezelfde punten staan als checklist in onderdeel " + (at + 1) + " (" + data.items[twin].code + ")."));
+            return;
+          }
+          var box = item.kind === "checklist" ? element("div", "wk-checklist wk-checklist--" + item.checklist_kind) : part;
+          var points = element(item.ordered ? "ol" : "ul");
+          group.points.forEach(function (point, n) {
+            var li = element("li", "", point);
+            if (group.origins[n]) {
+              li.appendChild(document.createTextNode(" "));
+              li.appendChild(element("span", "wk-herkomst", group.origins[n]));
+            }
+            points.appendChild(li);
+          });
+          box.appendChild(points);
+          if (box !== part) { part.appendChild(box); }
         });
         if (item.next_step) {
-          var step = element("p", "wk-volgende-stap");
-          step.appendChild(element("strong", "", item.next_step_heading + ":"));
-          step.appendChild(document.createTextNode(" " + item.next_step + " (bron " + item.next_step_sources.join(", ") + ")"));
+          var step = element("div", "wk-volgende-stap");
+          var text = element("p");
+          text.appendChild(element("strong", "", item.next_step_heading + ":"));
+          text.appendChild(document.createTextNode(" " + item.next_step + " "));
+          text.appendChild(element("span", "wk-bronref", "(bron " + item.next_step_sources.join(", ") + ")"));
+          step.appendChild(text);
           part.appendChild(step);
         }
         item.sources.forEach(function (key) { keys[key] = true; });
@@ -242,23 +463,29 @@
       Object.keys(keys).sort().forEach(function (key) { sources.appendChild(element("li", "", data.sources[key])); });
       end.appendChild(sources);
       end.appendChild(element("h2", "", "Zo citeer je dit lespakket"));
-      end.appendChild(element("p", "", "Lespakket samengesteld uit Werkkaarten. " + window.location.href + ". Noem bij elke kaart en checklist ook de eigen bronvermelding (knop Kopieer bronvermelding op de pagina)."));
+      end.appendChild(element("p", "", (title ? title + ". " : "") + "Lespakket samengesteld uit Werkkaarten. " + link + ". Noem bij elke kaart en checklist ook de eigen bronvermelding (knop Kopieer bronvermelding op de pagina)."));
       paper.appendChild(end);
     }
 
     function update() {
-      var address = withQuery(window.location.href.split("#")[0], "k", codes);
-      window.history.replaceState(window.history.state, "", address);
-      root.querySelector(".wk-lpb-kopieer").setAttribute("data-wk-copy", address);
-      root.querySelector(".wk-lpb-link").textContent = address;
-      document.querySelectorAll("a.wk-lpb-verder").forEach(function (link) {
-        link.setAttribute("href", withQuery(link.href, "lespakket", codes));
-      });
+      var url = new URL(withQuery(window.location.href.split("#")[0], "k", codes));
+      if (title) { url.searchParams.set("t", title); } else { url.searchParams.delete("t"); }
+      window.history.replaceState(window.history.state, "", url.href.replace(/%2C/g, ","));
+      var kept = keep(codes, title);
+      var link = published();
+      root.querySelector(".wk-lpb-kopieer").setAttribute("data-wk-copy", link);
+      root.querySelector(".wk-lpb-link").textContent = link;
+      if (!kept) {
+        document.querySelectorAll("a.wk-lpb-verder").forEach(function (verder) {
+          verder.setAttribute("href", withQuery(verder.href, "lespakket", codes));
+        });
+      }
       renderList();
       renderPrint();
     }
 
     update();
+    loadQr();
   }
 
   function setUp() {
@@ -266,6 +493,8 @@
     if (dataNode && !dataNode.dataset.ready) {
       dataNode.dataset.ready = "1";
       builder(dataNode);
+    } else if (!dataNode) {
+      cardPage();
     }
   }
 
