@@ -75,9 +75,11 @@ PAGEFIND_USED = (
 
 
 def index_search(out: Path, project: Path) -> None:
-    """Replace Material's search index by Pagefind's: the theme's index (search/) is loaded on every page
-    view, Pagefind's only when a reader opens search. The offline edition keeps Material's (file://)."""
-    shutil.rmtree(out / "search", ignore_errors=True)
+    """Replace the theme's search index by Pagefind's: the theme's (Material's search/, Zensical's
+    search.json) is loaded on every page view, Pagefind's only when a reader opens search. The offline
+    edition keeps Material's (file://)."""
+    shutil.rmtree(out / "search", ignore_errors=True)  # Material's
+    (out / "search.json").unlink(missing_ok=True)  # Zensical's
     command = [sys.executable, "-m", "pagefind", "--site", str(out), *PAGEFIND, "--quiet"]
     _step("search index (Pagefind)", command, project)
     for path in (out / "pagefind").iterdir():
