@@ -186,6 +186,20 @@ class Handbook:
         ]
         return self.ordered(chosen)
 
+    def role_families(self) -> list[Family]:
+        """The families in the order "Per rol" shows them (families.yml `role_order`)."""
+        order = self.family_registry.role_order
+        families = self.family_registry.families
+        return sorted(families, key=lambda f: order.index(f.id)) if order else list(families)
+
+    def checklists_for_role(self, role_id: str) -> list[Checklist]:
+        """The checklists for a role's work: those whose every item comes from a card for that role."""
+        return [
+            checklist
+            for checklist in self.ordered_checklists()
+            if all(role_id in card.roles for card, _ in self.checklist_items(checklist))
+        ]
+
     def safety_first(self, card: Card) -> Card | None:
         """The safety card this card opens with: only when its type asks for one and the card shares a
         source with it (a card from a source that does not ask the question does not get it)."""

@@ -298,6 +298,16 @@ class SourceRegistry(Strict):
 class FamilyRegistry(Strict):
     families: list[Family]
     types: dict[Slug, CardType]
+    #: The order of the families on "Per rol": what a professional acts on first (the questions,
+    #: interventions), background last. Every family once; empty keeps the navigation's order.
+    role_order: list[Slug] = []
+
+    @model_validator(mode="after")
+    def _role_order_names_every_family(self) -> FamilyRegistry:
+        ids = [family.id for family in self.families]
+        if self.role_order and sorted(self.role_order) != sorted(ids):
+            raise ValueError(f"role_order must name every family once ({', '.join(ids)})")
+        return self
 
     @model_validator(mode="after")
     def _unique_prefixes(self) -> FamilyRegistry:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -166,6 +167,7 @@ class Renderer:
                 self.pack_builder,
                 self.urgent_help,
                 self.edition_notice,
+                self.situation_tiles,
             )
         }
 
@@ -222,6 +224,20 @@ class Renderer:
     def role_links(self, page_uri: str) -> str:
         """Links to the role sections, for the home page."""
         return self._render("role_links.md.jinja", page_uri)
+
+    def situation_tiles(self, page_uri: str, card_id: str) -> str:
+        """The numbered sections of a card ("1. Een reguliere scheiding") as tiles that link straight to
+        each: `{{ situation_tiles('welke-aanpak-past') }}`. The titles and anchors are the card's own."""
+        card = self.handbook.card(card_id)
+        situations = [
+            (anchor, match.group(1))
+            for anchor, title in self.handbook.sections(self.handbook.paths[card.id])
+            if (match := re.match(r"^\d+\.\s+(.+)$", title))
+        ]
+        if not situations:
+            message = f"{card.code} ({card_id}) has no numbered sections ('## 1. …') to show as tiles"
+            raise HandbookError([Problem("macro", "situation_tiles", message)])
+        return self._render("situation_tiles.md.jinja", page_uri, card=card, situations=situations)
 
     def code_key(self, page_uri: str) -> str:
         """What the letters of the codes mean (P1, V2, CL3 ...), from the card types: a key for readers."""
