@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from .addresses import code_number, short_link_page
 from .body import heading_anchors
@@ -152,6 +153,20 @@ class Handbook:
 
     def kind_of(self, key: str) -> SourceKind:
         return self.source_registry.kinds[self.source(key).kind]
+
+    def source_label(self, key: str) -> str:
+        """A source as readers meet it: kind of text, short publisher and key ("thematekst NJi, Movisie, CCV (003)")."""
+        source = self.source(key)
+        return " ".join(part for part in (source.kind, source.short, f"({key})") if part)
+
+    def edition_date(self) -> date:
+        """The date of this edition: the newest review or recorded change of any page, or the first edition.
+
+        Content dates only, so two builds of the same content print the same date."""
+        dates = [self.changelog.first_edition, *(change.date for change in self.changelog.changes)]
+        for item in [*self.cards.values(), *self.checklists.values(), *self.packs.values()]:
+            dates += [item.reviewed, *(change.date for change in item.changes)]
+        return max(dates)
 
     def ordered(self, cards: list[Card] | None = None) -> list[Card]:
         """Cards in reading order: by type as the registry lists them, then by code number."""

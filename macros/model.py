@@ -223,6 +223,9 @@ class Source(Strict):
     authors: Line
     kind: Slug
     about: Line
+    #: The publisher as readers meet it next to a statement ("NJi, Movisie, CCV"): part of the source's
+    #: label, "thematekst NJi, Movisie, CCV (003)". Empty: the label is the kind of text and the key.
+    short: Line = ""
 
 
 class Family(Strict):
