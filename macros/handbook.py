@@ -164,7 +164,8 @@ class Handbook:
 
         Content dates only, so two builds of the same content print the same date."""
         dates = [self.changelog.first_edition, *(change.date for change in self.changelog.changes)]
-        for item in [*self.cards.values(), *self.checklists.values(), *self.packs.values()]:
+        items: list[Card | Checklist | Pack] = [*self.cards.values(), *self.checklists.values(), *self.packs.values()]
+        for item in items:
             dates += [item.reviewed, *(change.date for change in item.changes)]
         return max(dates)
 
