@@ -10,12 +10,10 @@ from __future__ import annotations
 import re
 
 import pytest
-import test_browser
 from playwright.sync_api import Page, expect
 
-# The browser tests' fixtures (nginx with the shipped headers, a fresh context per page), registered here
-# under their own names: pytest reads a fixture's name from the fixture, not from the variable.
-_published, _base_url, _open_page = test_browser.published, test_browser.base_url, test_browser.open_page
+# The browser tests' fixtures (nginx with the shipped headers, a fresh context per page), used by name.
+from test_browser import base_url, open_page, published  # noqa: F401
 
 #: The situation card: the home page's five tiles go straight to its numbered sections.
 SITUATIONS = "achtergrond/welke-aanpak-past/"
@@ -110,7 +108,7 @@ def measure(page: Page, selector: str, state: str) -> dict:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_kind_of_control_keeps_its_contrast_when_hovered_and_focused(open_page, scheme: str) -> None:
+def test_every_kind_of_control_keeps_its_contrast_when_hovered_and_focused(open_page, scheme: str) -> None:  # noqa: F811 - the imported fixture
     """Text stays readable (4.5:1) at rest, on hover and on focus, and focus shows a ring (3:1 against the page).
 
     axe measures a page as it is loaded; these states it never sees, so the computed colours are measured.
@@ -122,8 +120,7 @@ def test_every_kind_of_control_keeps_its_contrast_when_hovered_and_focused(open_
     pages: dict[str, Page] = {}
     for kind, (path, selector) in CONTROL_KINDS.items():
         if path not in pages:
-            pages[path], watch = open_page(path, color_scheme=scheme)
-            watch.settle(pages[path])
+            pages[path], _ = open_page(path, color_scheme=scheme)
         page = pages[path]
         if not page.locator(selector).count():
             problems.append(f"{kind}: no '{selector}' on {path or 'home'}")
@@ -145,7 +142,7 @@ def test_every_kind_of_control_keeps_its_contrast_when_hovered_and_focused(open_
 # --- ways in ------------------------------------------------------------------------------------
 
 
-def test_home_tiles_reach_each_situation_in_one_tap(open_page, handbook) -> None:
+def test_home_tiles_reach_each_situation_in_one_tap(open_page, handbook) -> None:  # noqa: F811 - the imported fixture
     """At 360 px the five situations are five tiles; one tap lands on that situation's section of A14.
 
     Red when: the tiles go back to words in a paragraph with one link at its end, a tile points to the
@@ -189,7 +186,7 @@ def test_a14_puts_the_situations_first_and_folds_what_the_sources_do_not_say(pag
         assert line.find("a", href="#waar-de-bronnen-zwijgen"), line
 
 
-def test_each_role_starts_with_the_checklists_for_its_work(open_page, handbook) -> None:
+def test_each_role_starts_with_the_checklists_for_its_work(open_page, handbook) -> None:  # noqa: F811 - the imported fixture
     """On "Per rol" at 360 px each role shows its checklists first (each line of them from a card for the
     role); the cards are folded, grouped by family, questions and interventions before partnership.
 
@@ -219,7 +216,7 @@ def test_each_role_starts_with_the_checklists_for_its_work(open_page, handbook) 
 # --- paper and screen ---------------------------------------------------------------------------
 
 
-def test_checklist_boxes_are_drawn_on_paper_only(open_page) -> None:
+def test_checklist_boxes_are_drawn_on_paper_only(open_page) -> None:  # noqa: F811 - the imported fixture
     """On screen a checklist shows bullets, not boxes that look tappable; on paper the boxes stay, with a
     hanging indent, a named field for the professional, a link on the address and a QR code of 25 mm or more.
 
@@ -255,7 +252,7 @@ def test_sources_are_named_dates_on_top_and_the_editors_guide_is_off_the_menu(pa
     """
     card = handbook.card("welke-aanpak-past")
     head = page(SITUATIONS).select_one("article .wk-kaartkop")
-    text = re.sub(r"\s+", " ", head.get_text(" "))
+    text = re.sub(r"\s+", " ", head.get_text())
     for key in card.sources:
         assert handbook.source_label(key) in text, f"{key} not named in {text}"
     assert "thematekst NJi, Movisie, CCV (003)" in text
@@ -270,7 +267,7 @@ def test_sources_are_named_dates_on_top_and_the_editors_guide_is_off_the_menu(pa
     assert page("over/redactie/").select_one("article h1"), "the editors' guide is gone"
 
 
-def test_the_citation_has_year_address_accessed_date_and_no_invented_publisher(open_page, handbook) -> None:
+def test_the_citation_has_year_address_accessed_date_and_no_invented_publisher(open_page, handbook) -> None:  # noqa: F811 - the imported fixture
     """The copied citation: "Werkkaarten (year). Title (code). [publisher.] Geraadpleegd op <today>, van
     <address>." and the sources with the publisher and date the registry gives. A build without a publisher
     leaves that element out rather than inventing one.
