@@ -24,7 +24,7 @@ from .escaping import html_text
 from .handbook import Handbook
 from .jinja_page import PAGE_FILTER
 from .navigation import expand_nav, search_ways_on
-from .rendering import Renderer
+from .rendering import Renderer, dutch_date
 from .session import validated
 
 try:  # MkDocs prints a PluginError as one line; Zensical stops on any exception.
@@ -55,6 +55,8 @@ def define_env(env: Any) -> None:
         )
         # For the theme's search panel (overrides/partials/search.html): where to go when nothing is found.
         conf["extra"]["zoeken_verder"] = search_ways_on(handbook)
+        # The date of this edition, in the footer of every page (overrides/partials/copyright.html).
+        conf["extra"]["editie"] = dutch_date(handbook.edition_date())
         if _is_mkdocs(conf):
             # MkDocs builds the navigation after this; Zensical has built it before any Python runs.
             conf["nav"] = expand_nav(conf.get("nav"), handbook)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from .addresses import code_number, short_link_page
 from .body import heading_anchors
@@ -153,6 +154,21 @@ class Handbook:
     def kind_of(self, key: str) -> SourceKind:
         return self.source_registry.kinds[self.source(key).kind]
 
+    def source_label(self, key: str) -> str:
+        """A source as readers meet it: kind of text, short publisher and key ("thematekst NJi, Movisie, CCV (003)")."""
+        source = self.source(key)
+        return " ".join(part for part in (source.kind, source.short, f"({key})") if part)
+
+    def edition_date(self) -> date:
+        """The date of this edition: the newest review or recorded change of any page, or the first edition.
+
+        Content dates only, so two builds of the same content print the same date."""
+        dates = [self.changelog.first_edition, *(change.date for change in self.changelog.changes)]
+        items: list[Card | Checklist | Pack] = [*self.cards.values(), *self.checklists.values(), *self.packs.values()]
+        for item in items:
+            dates += [item.reviewed, *(change.date for change in item.changes)]
+        return max(dates)
+
     def ordered(self, cards: list[Card] | None = None) -> list[Card]:
         """Cards in reading order: by type as the registry lists them, then by code number."""
         type_order = list(self.family_registry.types)
@@ -185,6 +201,20 @@ class Handbook:
             and (source is None or source in card.sources)
         ]
         return self.ordered(chosen)
+
+    def role_families(self) -> list[Family]:
+        """The families in the order "Per rol" shows them (families.yml `role_order`)."""
+        order = self.family_registry.role_order
+        families = self.family_registry.families
+        return sorted(families, key=lambda f: order.index(f.id)) if order else list(families)
+
+    def checklists_for_role(self, role_id: str) -> list[Checklist]:
+        """The checklists for a role's work: those whose every item comes from a card for that role."""
+        return [
+            checklist
+            for checklist in self.ordered_checklists()
+            if all(role_id in card.roles for card, _ in self.checklist_items(checklist))
+        ]
 
     def safety_first(self, card: Card) -> Card | None:
         """The safety card this card opens with: only when its type asks for one and the card shares a

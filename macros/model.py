@@ -223,6 +223,9 @@ class Source(Strict):
     authors: Line
     kind: Slug
     about: Line
+    #: The publisher as readers meet it next to a statement ("NJi, Movisie, CCV"): part of the source's
+    #: label, "thematekst NJi, Movisie, CCV (003)". Empty: the label is the kind of text and the key.
+    short: Line = ""
 
 
 class Family(Strict):
@@ -298,6 +301,16 @@ class SourceRegistry(Strict):
 class FamilyRegistry(Strict):
     families: list[Family]
     types: dict[Slug, CardType]
+    #: The order of the families on "Per rol": what a professional acts on first (the questions,
+    #: interventions), background last. Every family once; empty keeps the navigation's order.
+    role_order: list[Slug] = []
+
+    @model_validator(mode="after")
+    def _role_order_names_every_family(self) -> FamilyRegistry:
+        ids = [family.id for family in self.families]
+        if self.role_order and sorted(self.role_order) != sorted(ids):
+            raise ValueError(f"role_order must name every family once ({', '.join(ids)})")
+        return self
 
     @model_validator(mode="after")
     def _unique_prefixes(self) -> FamilyRegistry:

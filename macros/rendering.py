@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -33,7 +34,7 @@ from .addresses import (
 from .body import GENERATED_ANCHORS
 from .edition import UNSET, Edition, build_date
 from .errors import HandbookError, Problem
-from .escaping import finalize
+from .escaping import finalize, markdown_text
 from .handbook import Handbook
 from .handout import handout_item
 from .model import Card, Change, Checklist, Pack
@@ -50,13 +51,13 @@ def qr_code(url: str) -> segno.QRCode:
     return segno.make(url, error="m", mask=0)
 
 
-def qr_figure(url: str, scale: int) -> Markup:
+def qr_figure(url: str, scale: int, omitsize: bool = False) -> Markup:
     """The QR code as an inline image with its address as text alternative.
 
     The role and name sit on the <svg> itself: that is what Chromium's tagged print turns into a
     Figure with /Alt (a wrapping element with role="img" gives no figure in the PDF).
     """
-    svg = qr_code(url).svg_inline(scale=scale, title=f"QR-code naar {url}")
+    svg = qr_code(url).svg_inline(scale=scale, title=f"QR-code naar {url}", omitsize=omitsize)
     return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="QR-code naar {escape(url)}" ', 1))
 
 
@@ -86,6 +87,8 @@ PACK_PROPOSAL = (
     "Samenvatting, doelgroep, duur, leerdoelen, volgorde en de aanwijzingen voor de opleider zijn een voorstel "
     "van de redactie; de inhoud komt uit de kaarten en hun bronnen."
 )
+#: In a copied citation kopieerknoppen.js puts the day of copying here; on paper it stays for the reader to fill.
+ACCESSED = "[datum]"
 #: Where the sources name the Meldcode (001) and Veilig Thuis (003): the "direct hulp" block links them.
 URGENT_HELP_CARDS = ("signs-of-safety", "dwangmaatregelen")
 
@@ -166,6 +169,8 @@ class Renderer:
                 self.pack_builder,
                 self.urgent_help,
                 self.edition_notice,
+                self.situation_tiles,
+                self.citation_of,
             )
         }
 
@@ -222,6 +227,20 @@ class Renderer:
     def role_links(self, page_uri: str) -> str:
         """Links to the role sections, for the home page."""
         return self._render("role_links.md.jinja", page_uri)
+
+    def situation_tiles(self, page_uri: str, card_id: str) -> str:
+        """The numbered sections of a card ("1. Een reguliere scheiding") as tiles that link straight to
+        each: `{{ situation_tiles('welke-aanpak-past') }}`. The titles and anchors are the card's own."""
+        card = self.handbook.card(card_id)
+        situations = [
+            (anchor, match.group(1))
+            for anchor, title in self.handbook.sections(self.handbook.paths[card.id])
+            if (match := re.match(r"^\d+\.\s+(.+)$", title))
+        ]
+        if not situations:
+            message = f"{card.code} ({card_id}) has no numbered sections ('## 1. …') to show as tiles"
+            raise HandbookError([Problem("macro", "situation_tiles", message)])
+        return self._render("situation_tiles.md.jinja", page_uri, card=card, situations=situations)
 
     def code_key(self, page_uri: str) -> str:
         """What the letters of the codes mean (P1, V2, CL3 ...), from the card types: a key for readers."""
@@ -280,10 +299,23 @@ class Renderer:
         """How to cite a card, checklist or pack: title, code, address, source, date of the content."""
         url = self.published_url(self.handbook.item_path(item))
         keys = self.handbook.pack_sources(item) if isinstance(item, Pack) else self.handbook.item_sources(item)
-        sources = "; ".join(f"{self.handbook.source(k).title} ({self.handbook.source(k).publisher})" for k in keys)
+        sources = "; ".join(self.source_citation(k) for k in keys)
+        publisher = f" {self.edition.uitgever}." if self.edition.uitgever else ""
+        year = self.handbook.edition_date().year
         return (
-            f"{item.title} ({item.code}). Werkkaarten. {url}. Bron: {sources}. Inhoud van {dutch_date(item.reviewed)}."
+            f"Werkkaarten ({year}). {item.title} ({item.code}).{publisher} Geraadpleegd op {ACCESSED}, van {url}. "
+            f"Laatst beoordeeld op {dutch_date(item.reviewed)}. Bron: {sources}."
         )
+
+    def citation_of(self, page_uri: str, card_id: str) -> str:
+        """A card's citation as "Kopieer bronvermelding" copies it, for an example: `{{ citation_of('p1-id') }}`."""
+        return markdown_text(self.citation(self.handbook.card(card_id)))
+
+    def source_citation(self, key: str) -> str:
+        """A source in a citation: title, publisher and its date, as the registry has them (a source without
+        a date says so: the registry never guesses one)."""
+        source = self.handbook.source(key)
+        return f"{source.title}. {source.publisher}, {source.date}"
 
     def changes(self, page_uri: str) -> str:
         """Every recorded change by date, newest first (cards, checklists, packs and the glossary), for
@@ -328,7 +360,7 @@ class Renderer:
 
     def checklist_page(self, page_uri: str, checklist: Checklist, body: str) -> str:
         url = self.published_url(page_uri)
-        qr = qr_figure(url, scale=2)
+        qr = qr_figure(url, scale=2, omitsize=True)  # sized by the print CSS: 26 mm wide on paper
         return self._render(
             "checklist_page.md.jinja",
             page_uri,

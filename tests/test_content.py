@@ -248,7 +248,8 @@ def test_perspectives_are_labelled(page, handbook, card_id: str, label: str) -> 
 
 
 def test_home_leads_by_question_family_and_role(page, handbook) -> None:
-    """Red when: a role lists no cards of its own (it used to borrow the next role's list)."""
+    """Red when: a role lists no cards of its own (it used to borrow the next role's list), or its cards
+    go back to the navigation's order (P1-P8 first) instead of families.yml `role_order`."""
     home = page("")
     hrefs = [a["href"] for a in home.select("article a[href]")]
     for card in handbook.select(type="vraagstuk"):
@@ -259,11 +260,16 @@ def test_home_leads_by_question_family_and_role(page, handbook) -> None:
     for role in handbook.roles:
         assert f"rollen/#{role.id}" in hrefs
         parts = section(roles, role.id)
-        listed = [a.get_text(strip=True) for part in parts for a in part.select("li a")]
-        families = [f for f in handbook.family_registry.families if handbook.select(role=role.id, family=f.id)]
+        listed = [a.get_text(strip=True) for part in parts if part.name == "details" for a in part.select("li a")]
+        families = [f for f in handbook.role_families() if handbook.select(role=role.id, family=f.id)]
         expected = [card.title for f in families for card in handbook.select(role=role.id, family=f.id)]
         assert listed and listed == expected, f"role {role.id} lists {listed}, expected {expected}"
-        groups = [part.get_text(" ", strip=True).removesuffix("¶").strip() for part in parts if part.name == "h3"]
+        groups = [h.get_text(" ", strip=True).removesuffix("¶").strip() for part in parts for h in part.select("h3")]
+        kinds = [" ".join(part.get("class", [])) for part in parts if part.name in ("div", "details")]
+        wanted = [c.title for c in handbook.checklists_for_role(role.id)]
+        assert kinds[: 2 if wanted else 1] == (["wk-rol-checklists"] if wanted else []) + ["wk-rol-kaarten"], kinds
+        checklists = [a.get_text(strip=True) for part in parts if part.name == "div" for a in part.select("a")]
+        assert checklists == wanted, f"role {role.id}: checklists first, expected {wanted}, got {checklists}"
         assert groups == [f.title for f in families], f"role {role.id}: cards not grouped by family: {groups}"
 
 

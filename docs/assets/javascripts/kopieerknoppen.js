@@ -35,6 +35,11 @@
       return;
     }
     var text = button.getAttribute("data-wk-copy");
+    /* A citation says on which day it was read: today, as Dutch readers write it. */
+    if (text.indexOf("Geraadpleegd op [datum]") !== -1) {
+      var today = new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+      text = text.replace("Geraadpleegd op [datum]", "Geraadpleegd op " + today);
+    }
     var done = function () { announce(button, "Gekopieerd: " + text); };
     var failed = function () {
       if (fallbackCopy(text)) {
