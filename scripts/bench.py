@@ -11,7 +11,7 @@ Usage: python scripts/bench.py [--runs 5] [--scales 1,10,30] [--lighthouse-runs 
 from __future__ import annotations
 
 import argparse
-import gzip
+import contextlib
 import json
 import os
 import re
@@ -21,11 +21,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import brotli
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,21 +33,35 @@ sys.path.insert(0, str(ROOT))
 from macros import DUMP_MARKDOWN  # noqa: E402
 from macros.addresses import code_number  # noqa: E402
 from scripts.browser import CHROMIUM_ARGS, chromium_path, free_port, serve  # noqa: E402
-from scripts.build import ZENSICAL, build_pages  # noqa: E402
+from scripts.build import ZENSICAL, build_pages, index_search  # noqa: E402
 from scripts.built_site import reader_pages  # noqa: E402
+from scripts.nginx import serve_nginx  # noqa: E402
 from scripts.project import BUILD_ENV, copy_project  # noqa: E402
 
 ENV = BUILD_ENV
 LIGHTHOUSE_VERSION = "12.2.3"  # 13 needs Node 22; this machine has Node 20
-PAGES = {"home": "", "card": "partnerschap/respecteer-ouders/", "checklist": "checklists/na-een-gesprek/"}
-FOLLOWING = {"home": "partnerschap/", "card": "partnerschap/persoon-niet-mishandeling/", "checklist": "checklists/"}
+#: The pages measured: home, a typical card, a checklist and the largest page (A14).
+PAGES = {
+    "home": "",
+    "card": "partnerschap/respecteer-ouders/",
+    "checklist": "checklists/na-een-gesprek/",
+    "largest": "achtergrond/welke-aanpak-past/",
+}
+#: The link followed from each for "next page".
+FOLLOWING = {
+    "home": "partnerschap/",
+    "card": "partnerschap/persoon-niet-mishandeling/",
+    "checklist": "checklists/",
+    "largest": "achtergrond/intieme-terreur/",
+}
 
 TARGETS = {
     "build_ratio": "≤ 1.15 × stock Material",
     "build_per_page_flat": "within 20 % from 1× to 30×",
     "html_per_page_flat": "30× within 10 % of 1×",
-    "first_visit_card_gzip": "≤ 120 KB compressed",
-    "following_page_gzip": "≤ 15 KB compressed",
+    "first_visit_card": "card ≤ 80 KB (gzip on the fly), largest page ≤ 100 KB, card ≤ 60 KB (nginx shipped)",
+    "following_page": "≤ 15 KB",
+    "search_ms": "first results ≤ 1000 ms at 4× CPU slowdown",
     "lighthouse_mobile": "performance ≥ 98, accessibility, best practices and SEO 100",
 }
 
@@ -215,35 +228,45 @@ def bench_scale(work: Path, scales: list[int], builder: str = "mkdocs") -> list[
                 "s_per_page": seconds / len(pages),
                 "card_html_median_bytes": statistics.median(sizes),
                 "all_html_mean_bytes": statistics.mean(p.stat().st_size for p in pages),
-                "search_index_bytes": _search_index(site).stat().st_size,
+                "search_index_bytes": _search_index_bytes(site, project),
             }
         )
     return rows
 
 
+def _search_index_bytes(site: Path, project: Path) -> int:
+    """The size of the search index a reader may fetch from (Pagefind's, as `make build` writes it)."""
+    index_search(site, project)
+    return sum(file.stat().st_size for file in (site / "pagefind").rglob("*") if file.is_file())
+
+
 # -- weight, Lighthouse, PDFs -------------------------------------------------------------------
 
 
-#: What GitHub Pages sends: a short cache lifetime, so the next page reuses CSS, JS and the index.
+#: What GitHub Pages sends: a short cache lifetime, so the next page reuses CSS and JS.
 HOST_HEADERS = {"Cache-Control": "max-age=600"}
-#: The host set-ups the README names, and how each sends a file: our nginx configuration serves the
-#: build's .br copy to browsers that accept Brotli (every browser over HTTPS) and its .gz copy to the
-#: rest; a host that compresses on the fly sends gzip at level 6 (GitHub Pages) or Brotli at a
-#: middle quality (hosts that offer Brotli choose their own level; 5 stands for them).
-HOSTS = ("nginx (shipped): Brotli", "nginx (shipped): gzip", "Brotli on the fly", "gzip on the fly", "uncompressed")
-
-
-def _sizes(file: Path) -> dict[str, int]:
-    data = file.read_bytes()
-    on_the_fly = len(gzip.compress(data, compresslevel=6, mtime=0))
-    br, gz = file.with_name(file.name + ".br"), file.with_name(file.name + ".gz")
-    return {
-        HOSTS[0]: br.stat().st_size if br.exists() else on_the_fly,
-        HOSTS[1]: gz.stat().st_size if gz.exists() else on_the_fly,
-        HOSTS[2]: len(brotli.compress(data, quality=5)),
-        HOSTS[3]: on_the_fly,
-        HOSTS[4]: len(data),
-    }
+#: The host set-ups the README names, each a real server Chromium loads the pages from: a host that
+#: gzips on the fly (GitHub Pages, level 6), one that compresses with Brotli on the fly (quality 5 stands
+#: for hosts that offer it and choose their own level), and nginx as we ship it (the build's .br copies).
+HOSTS = ("gzip on the fly", "Brotli on the fly", "nginx (shipped)")
+#: A query a reader types once search is open, and the CPU slowdown of Lighthouse's mobile profile.
+SEARCH_QUERY = "intieme terreur"
+CPU_SLOWDOWN = 4
+#: Type the query into the open search field and wait until the panel lists its results (zoeken.js
+#: marks the list with the query it answers): milliseconds from the first key to the results.
+TIME_SEARCH = """async query => {
+  const field = document.querySelector("input.md-search__input");
+  const list = document.getElementById("wk-zoekresultaten");
+  const started = performance.now();
+  field.value = query;
+  field.dispatchEvent(new Event("input"));
+  await new Promise(done => {
+    const check = () => list.getAttribute("data-wk-zoekterm") === query && list.children.length ? done() : 0;
+    new MutationObserver(check).observe(list, { attributes: true, childList: true });
+    check();
+  });
+  return performance.now() - started;
+}"""
 
 
 BUILD = [sys.executable, str(ROOT / "scripts" / "build.py")]
@@ -267,87 +290,115 @@ def site_for_port(work: Path, port: int, builder: str) -> Path:
     return site
 
 
-def bench_weight(work: Path, builder: str) -> dict[str, Any]:
-    """Bytes a reader downloads on a first visit and on the next page, for each host set-up.
+@contextlib.contextmanager
+def _host(site: Path, setup: str, port: int) -> Iterator[str]:
+    if setup == "nginx (shipped)":
+        with serve_nginx(site, port=port) as base:
+            yield base
+    else:
+        with serve(
+            site, headers=HOST_HEADERS, compress="gzip" if setup.startswith("gzip") else "br", port=port
+        ) as base:
+            yield base
 
-    Chromium loads each page and follows one link; what it requests (and does not take from its
-    cache) is counted with the size each host set-up sends for that file. HTTP headers are left out.
+
+class _Traffic:
+    """Chromium's own accounting of what a page received: per finished request, the bytes on the wire
+    (`encodedDataLength`: compressed body and headers) and the headers alone, same-origin only."""
+
+    def __init__(self, cdp: Any, origin: str) -> None:
+        self.origin = origin
+        self.urls: dict[str, str] = {}
+        self.headers: dict[str, int] = {}
+        self.finished: list[tuple[str, int, int]] = []
+        cdp.send("Network.enable")
+        cdp.on("Network.responseReceived", self._response)
+        cdp.on("Network.loadingFinished", self._finished)
+
+    def _response(self, event: dict[str, Any]) -> None:
+        self.urls[event["requestId"]] = event["response"]["url"]
+        self.headers[event["requestId"]] = int(event["response"].get("encodedDataLength", 0))
+
+    def _finished(self, event: dict[str, Any]) -> None:
+        url = self.urls.get(event["requestId"], "")
+        wire = int(event["encodedDataLength"])
+        if url.startswith(self.origin) and wire > 0:
+            self.finished.append((url, wire, self.headers.get(event["requestId"], 0)))
+
+    def take(self) -> dict[str, Any]:
+        """What arrived since the last call: bytes with and without headers, requests, and the URLs."""
+        taken, self.finished = self.finished, []
+        return {
+            "bytes": sum(wire for _, wire, _ in taken),
+            "body_bytes": sum(wire - head for _, wire, head in taken),
+            "requests": len(taken),
+            "urls": [url.removeprefix(self.origin) for url, _, _ in taken],
+        }
+
+
+def _quiet(page: Any) -> None:
+    """The network is quiet: no request for half a second after load (the benchmark may wait; tests may not)."""
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+
+
+def bench_weight(work: Path, builder: str) -> dict[str, Any]:
+    """What a reader downloads, as Chromium counts it, for each host set-up: the first visit of each page,
+    the next page (a click), and the first search (opened, one query typed, results shown).
+
+    Also how long the first results take on a CPU slowed down as Lighthouse's mobile profile does,
+    from opening search to results (Pagefind loads then) and for a second query (median of 5 each).
     """
     from playwright.sync_api import sync_playwright
 
     results: dict[str, Any] = {}
     port = free_port()
     site = site_for_port(work, port, builder)
-    with serve(site, headers=HOST_HEADERS, port=port) as base, sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        for name, path in PAGES.items():
-            context = browser.new_context()
-            page = context.new_page()
-            cdp = context.new_cdp_session(page)
-            cdp.send("Network.enable")
-            urls: dict[str, str] = {}
-            loaded: list[str] = []
-            cdp.on(
-                "Network.responseReceived", lambda e, urls=urls: urls.__setitem__(e["requestId"], e["response"]["url"])
-            )
-            cdp.on(
-                "Network.loadingFinished",
-                lambda e, urls=urls, loaded=loaded: (
-                    loaded.append(urls.get(e["requestId"], "")) if e["encodedDataLength"] > 0 else None
-                ),
-            )
-            page.goto(base + path, wait_until="networkidle")
-            page.wait_for_timeout(500)
-            first = list(loaded)
-            loaded.clear()
-            target = FOLLOWING[name].rstrip("/").split("/")[-1]
-            page.locator(f"article a[href$='{target}/']").first.click()
-            page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(500)
-            following = list(loaded)
-            context.close()
-            results[name] = {
-                "first": _totals(site, base, first),
-                "following": _totals(site, base, following),
-                "first_requests": len(first),
-                "following_urls": [u.removeprefix(base) for u in following],
-                "first_by_type": _by_type(site, base, first),
-            }
+        for setup in HOSTS:
+            rows: dict[str, Any] = {}
+            with _host(site, setup, port) as base:
+                origin = base.split("/werkkaarten/")[0]
+                for name, path in PAGES.items():
+                    context = browser.new_context()
+                    page = context.new_page()
+                    traffic = _Traffic(context.new_cdp_session(page), origin)
+                    page.goto(base + path, wait_until="load")
+                    _quiet(page)
+                    first = traffic.take()
+                    target = FOLLOWING[name].rstrip("/").split("/")[-1]
+                    page.locator(f"article a[href$='{target}/']").first.click()
+                    _quiet(page)
+                    following = traffic.take()
+                    page.locator("input.md-search__input").click()
+                    page.evaluate(TIME_SEARCH, SEARCH_QUERY)
+                    _quiet(page)
+                    search = traffic.take()
+                    context.close()
+                    rows[name] = {"first": first, "following": following, "first_search": search}
+                if setup == HOSTS[0]:
+                    results["search_ms"] = _search_timing(browser, base)
+            results[setup] = rows
         browser.close()
     return results
 
 
-def _file_of(site: Path, base: str, url: str) -> Path | None:
-    if not url.startswith(base):
-        return None
-    path = url.removeprefix(base).split("?")[0].split("#")[0]
-    file = site / path / "index.html" if path.endswith("/") or not path else site / path
-    return file if file.is_file() else None
-
-
-def _totals(site: Path, base: str, urls: list[str]) -> dict[str, int]:
-    totals = dict.fromkeys(HOSTS, 0)
-    for url in urls:
-        if file := _file_of(site, base, url):
-            for host, size in _sizes(file).items():
-                totals[host] += size
-    return totals
-
-
-def _by_type(site: Path, base: str, urls: list[str]) -> dict[str, int]:
-    """The first visit by kind of file, as nginx (shipped) sends it with Brotli."""
-    totals: dict[str, int] = {}
-    for url in urls:
-        if file := _file_of(site, base, url):
-            kind = "search index" if file.name in ("search_index.json", "search.json") else file.suffix.lstrip(".")
-            totals[kind] = totals.get(kind, 0) + _sizes(file)[HOSTS[0]]
-    return totals
-
-
-def _search_index(site: Path) -> Path:
-    """Material writes search/search_index.json, Zensical search.json."""
-    material = site / "search" / "search_index.json"
-    return material if material.exists() else site / "search.json"
+def _search_timing(browser: Any, base: str, runs: int = 5) -> dict[str, float]:
+    """Median milliseconds to the first results, on a CPU slowed `CPU_SLOWDOWN` times: right after search
+    opens (Pagefind, its WebAssembly and the index parts the query needs load first), then a next query."""
+    cold, warm = [], []
+    for _ in range(runs):
+        context = browser.new_context()
+        page = context.new_page()
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+        page.goto(base + PAGES["card"], wait_until="load")
+        _quiet(page)
+        page.locator("input.md-search__input").click()
+        cold.append(page.evaluate(TIME_SEARCH, SEARCH_QUERY))
+        warm.append(page.evaluate(TIME_SEARCH, "veiligheidsplan"))
+        context.close()
+    return {"opened_then_typed": statistics.median(cold), "next_query": statistics.median(warm)}
 
 
 def lighthouse_bin() -> Path:
@@ -424,11 +475,10 @@ def bench_pdf(site: Path) -> dict[str, Any]:
 # -- report -------------------------------------------------------------------------------------
 
 
-def report(results: dict[str, Any]) -> str:
-    lines = ["Werkkaarten benchmark", "=" * 72, f"Machine: {results['machine']}", ""]
+def _build_report(results: dict[str, Any]) -> list[str]:
     build = results["build"]
     zensical = f"{build['zensical_s']:.2f} s" if build["zensical_s"] is not None else "not installed"
-    lines += [
+    lines = [
         f"Clean build (median of {build['runs']}): MkDocs + Material (ours) {build['ours_s']:.2f} s, "
         f"stock Material {build['stock_s']:.2f} s, ratio {build['ratio']:.2f}   target {TARGETS['build_ratio']}",
         f"Clean build, Zensical: {zensical}",
@@ -453,19 +503,36 @@ def report(results: dict[str, Any]) -> str:
             f"(target {TARGETS['build_per_page_flat']}), "
             f"card HTML {change:+.0%} (target {TARGETS['html_per_page_flat']})"
         )
+    return lines
+
+
+def report(results: dict[str, Any]) -> str:
+    lines = ["Werkkaarten benchmark", "=" * 72, f"{results['date']}, machine: {results['machine']}", ""]
+    if "build" in results:
+        lines += _build_report(results)
     for builder, weight in results["weight"].items():
-        lines += ["", f"Page weight, {builder}: first visit / next page, by host set-up"]
-        lines.append(f"{'page':<10} " + " ".join(f"{host:>24}" for host in HOSTS))
-        for name, row in weight.items():
-            cells = [f"{kb(row['first'][h])} / {kb(row['following'][h])}" for h in HOSTS]
-            lines.append(f"{name:<10} " + " ".join(f"{cell:>24}" for cell in cells))
-        card = weight["card"]["first_by_type"]
+        lines += [
+            "",
+            f"Page weight, {builder}, as Chromium received it (headers included; bodies alone in brackets):",
+            f"{'host set-up':<18} {'page':<10} {'first visit':>20} {'next page':>20} {'first search':>20}",
+        ]
+        for setup in HOSTS:
+            for name, row in weight[setup].items():
+                cells = [
+                    f"{kb(row[part]['bytes'])} ({kb(row[part]['body_bytes'])})"
+                    for part in ("first", "following", "first_search")
+                ]
+                lines.append(f"{setup:<18} {name:<10} " + " ".join(f"{cell:>20}" for cell in cells))
+        card = weight[HOSTS[0]]["card"]["first"]["urls"]
+        lines.append("card, first visit, requests: " + ", ".join(url.split("/")[-1] or url for url in card))
+        timing = weight["search_ms"]
         lines.append(
-            "card, first visit by type (Brotli): " + ", ".join(f"{k} {kb(v)}" for k, v in sorted(card.items()))
+            f"search at {CPU_SLOWDOWN}× CPU slowdown (median of 5): first results {timing['opened_then_typed']:.0f} ms"
+            f" after opening, {timing['next_query']:.0f} ms for a next query"
         )
     lines.append(
-        f"targets: first visit card {TARGETS['first_visit_card_gzip']} (the README's host set-ups), "
-        f"following page {TARGETS['following_page_gzip']}"
+        f"targets: first visit {TARGETS['first_visit_card']}; next page {TARGETS['following_page']}; "
+        f"{TARGETS['search_ms']}"
     )
     if results.get("lighthouse"):
         lines += [
@@ -479,8 +546,9 @@ def report(results: dict[str, Any]) -> str:
                 f"{row['seo']:>5.0f} {row['lcp_ms']:>8.0f} {row['tbt_ms']:>7.0f} {row['cls']:>6.3f}"
             )
         lines.append(f"target (mobile): {TARGETS['lighthouse_mobile']}")
-    pdf = results["pdf"]
-    lines += ["", f"PDF: {pdf['checklists']} checklists and the all-in-one PDF in {pdf['seconds']:.1f} s"]
+    if "pdf" in results:
+        pdf = results["pdf"]
+        lines += ["", f"PDF: {pdf['checklists']} checklists and the all-in-one PDF in {pdf['seconds']:.1f} s"]
     return "\n".join(lines)
 
 
@@ -490,6 +558,9 @@ def main() -> None:
     parser.add_argument("--scales", default="1,10,30")
     parser.add_argument("--lighthouse-runs", type=int, default=3)
     parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument(
+        "--only-weight", action="store_true", help="page weight, search and Lighthouse only (no build timings)"
+    )
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench.json")
     args = parser.parse_args()
 
@@ -499,12 +570,15 @@ def main() -> None:
     }
     with tempfile.TemporaryDirectory(prefix="werkkaarten-bench-") as tmp:
         work = Path(tmp)
-        results["build"] = bench_build(work, args.runs)
-        scales = [int(s) for s in args.scales.split(",")]
-        results["scale"] = {builder: bench_scale(work, scales, builder) for builder in builders()}
-        site = work / "site-ours"
-        mkdocs_build(work / "ours", site)
-        results["pdf"] = bench_pdf(site)
+        if args.only_weight:
+            copy_project(work / "ours")
+        else:
+            results["build"] = bench_build(work, args.runs)
+            scales = [int(s) for s in args.scales.split(",")]
+            results["scale"] = {builder: bench_scale(work, scales, builder) for builder in builders()}
+            site = work / "site-ours"
+            mkdocs_build(work / "ours", site)
+            results["pdf"] = bench_pdf(site)
         results["weight"] = {builder: bench_weight(work, builder) for builder in builders()}
         if not args.skip_lighthouse:
             results["lighthouse"] = bench_lighthouse(work, args.lighthouse_runs)

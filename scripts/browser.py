@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import brotli
+
 #: Flags for a headless Chromium on a machine without internet: no background calls home.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -57,7 +59,9 @@ class _SubPathHandler(_QuietHandler):
     prefix = "/"
     extra_headers: dict[str, str] = {}  # noqa: RUF012 - set per server by serve()
 
-    gzip = False
+    #: Compress on the fly, as a static host or CDN does: "" (no), "gzip" (level 6, GitHub Pages) or "br"
+    #: (Brotli at quality 5, for hosts that offer Brotli and choose their own level).
+    encoding = ""
     #: File types worth compressing, as a static host or CDN would.
     compressible = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
@@ -67,18 +71,19 @@ class _SubPathHandler(_QuietHandler):
         super().end_headers()
 
     def do_GET(self) -> None:
-        """Like a static host: gzip text files when the browser accepts it."""
+        """Like a static host: compress text files when the browser accepts it."""
         path = Path(self.translate_path(self.path.split("?")[0]))
         if path.is_dir():
             path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (self.gzip and accepts and path.is_file() and path.suffix in self.compressible):
+        accepts = self.encoding in self.headers.get("Accept-Encoding", "")
+        if not (self.encoding and accepts and path.is_file() and path.suffix in self.compressible):
             super().do_GET()
             return
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        data = path.read_bytes()
+        body = gzip.compress(data, compresslevel=6) if self.encoding == "gzip" else brotli.compress(data, quality=5)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Encoding", self.encoding)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
         self.end_headers()
@@ -95,14 +100,16 @@ def serve(
     site: Path,
     prefix: str = "/werkkaarten/",
     headers: dict[str, str] | None = None,
-    compress: bool = False,
+    compress: bool | str = False,
     port: int = 0,
 ) -> Iterator[str]:
-    """Serve `site` on 127.0.0.1 under `prefix` (with `headers` on every response, gzip if asked).
+    """Serve `site` on 127.0.0.1 under `prefix` (with `headers` on every response, compressing on the fly
+    if asked: True or "gzip" for gzip, "br" for Brotli).
 
     Yields the base URL, ending in '/'.
     """
-    settings = {"prefix": prefix, "extra_headers": headers or {}, "gzip": compress}
+    encoding = "gzip" if compress is True else (compress or "")
+    settings = {"prefix": prefix, "extra_headers": headers or {}, "encoding": encoding}
     handler = type("Handler", (_SubPathHandler,), settings)
     server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
