@@ -522,7 +522,9 @@ class SourceSection(Strict):
     @model_validator(mode="after")
     def _cards_or_noise(self) -> SourceSection:
         if bool(self.cards) == bool(self.noise):
-            raise ValueError("name the card sections that carry it (cards) or why it is left out (noise): one of the two")
+            raise ValueError(
+                "name the card sections that carry it (cards) or why it is left out (noise): one of the two"
+            )
         return self
 
 

@@ -36,7 +36,6 @@ def load_handbook(docs_dir: Path) -> Handbook:
     pages = load_pages(docs_dir, folders)
     handbook.files = pages.files
     _add_cards(handbook, pages.cards)
-    _check_herkomst(handbook)
     _check_roles(handbook)
     _add_checklists(handbook, pages.checklists)
     _add_packs(handbook, pages.packs)
@@ -44,6 +43,7 @@ def load_handbook(docs_dir: Path) -> Handbook:
     _check_types(handbook)
     _check_addresses(handbook)
     _check_changelog(handbook)
+    _check_herkomst(handbook)
     return handbook
 
 
@@ -116,7 +116,9 @@ def _check_herkomst(handbook: Handbook) -> None:
             problems.append(Problem(HERKOMST, "sources", f"source {key} (bronnen.yml) has no outline here"))
     for key, sections in herkomst.sources.items():
         if key not in handbook.source_registry.sources:
-            problems.append(Problem(HERKOMST, f"sources.{key}", f"'{key}' is not a source key in docs/_data/bronnen.yml"))
+            problems.append(
+                Problem(HERKOMST, f"sources.{key}", f"'{key}' is not a source key in docs/_data/bronnen.yml")
+            )
             continue
         for n, section in enumerate(sections):
             where = f"sources.{key}.{n}.cards"
@@ -138,13 +140,17 @@ def _check_herkomst(handbook: Handbook) -> None:
     carried = {ref.partition("#")[0] for ref in fed}
     for card in handbook.ordered():
         if card.id not in carried:
-            message = f"card '{card.id}' carries no section of any source: name its sections under the passages they carry"
+            message = (
+                f"card '{card.id}' carries no section of any source: name its sections under the passages they carry"
+            )
             problems.append(Problem(HERKOMST, "sources", message))
             continue
         for anchor, heading in handbook.sections(handbook.paths[card.id]):
             ref = f"{card.id}#{anchor}"
             if ref not in fed and ref not in herkomst.own:
-                message = f"'{ref}' ({heading}) is fed by no source section: map a passage to it, or list it here with why"
+                message = (
+                    f"'{ref}' ({heading}) is fed by no source section: map a passage to it, or list it here with why"
+                )
                 problems.append(Problem(HERKOMST, "own", message))
     if problems:
         raise HandbookError(problems)

@@ -45,18 +45,18 @@ def spans(text: str, passages: list[Passage]) -> list[tuple[Passage, int, int] |
     found: list[tuple[Passage, int | None]] = []
     position = 0
     for passage in passages:
-        start = text.find(normalise(passage.section.starts), position)
-        found.append((passage, start if start >= 0 else None))
-        if start >= 0:
-            position = start + 1
+        at = text.find(normalise(passage.section.starts), position)
+        found.append((passage, at if at >= 0 else None))
+        if at >= 0:
+            position = at + 1
     starts = [start for _, start in found if start is not None]
     result: list[tuple[Passage, int, int] | tuple[Passage, None, None]] = []
-    for passage, start in found:
-        if start is None:
+    for passage, begin in found:
+        if begin is None:
             result.append((passage, None, None))
         else:
-            end = next((s for s in starts if s > start), len(text))
-            result.append((passage, start, end))
+            end = next((s for s in starts if s > begin), len(text))
+            result.append((passage, begin, end))
     return result
 
 
@@ -108,7 +108,7 @@ def compare(handbook: Handbook, key: str, old_text: str, new_text: str) -> Repor
             added = " ".join(after[changes[0][3] : changes[0][3] + 8])
             report.findings.append(Finding("nieuw", passage, f"nieuwe tekst na dit deel: '{added} …'"))
         else:
-            tag, i1, i2, j1, j2 = changes[0]
+            _, i1, i2, j1, j2 = changes[0]
             was, now = " ".join(before[i1:i2][:12]), " ".join(after[j1:j2][:12])
             report.findings.append(Finding("gewijzigd", passage, f"'{was}' → '{now}'"))
     return report
@@ -141,7 +141,9 @@ def format_report(handbook: Handbook, report: Report) -> str:
             )
         lines.append("")
     if report.lost:
-        lines.append("Een deel staat niet meer in de nieuwe tekst: werk docs/_data/herkomst.yml bij (starts, of het deel weg).")
+        lines.append(
+            "Een deel staat niet meer in de nieuwe tekst: werk docs/_data/herkomst.yml bij (starts, of het deel weg)."
+        )
     return "\n".join(lines) + "\n"
 
 

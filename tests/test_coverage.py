@@ -1,9 +1,10 @@
 """Nothing of substance lost: every part of every source text maps to the cards that carry it.
 
-The source map `docs/_data/herkomst.yml` (content data, checked at build) cuts each source text into consecutive sections, each opening with a phrase
-quoted from the source (`starts`). The sections tile the whole text, so no passage can go
-unmapped: each section names the card sections that carry it, or says why it is noise (a cookie banner,
-an unrelated provider's list). A section may not be long, so a coarse mapping cannot hide a gap.
+The source map `docs/_data/herkomst.yml` (content data, checked at build) cuts each source text into
+consecutive sections, each opening with a phrase quoted from the source (`starts`). The sections tile
+the whole text, so no passage can go unmapped: each section names the card sections that carry it, or
+says why it is noise (a cookie banner, an unrelated provider's list). A section may not be long, so a
+coarse mapping cannot hide a gap.
 
 The source texts live outside the repository: `../shared/seeds` from the repository root, or wherever
 WERKKAARTEN_SEEDS points (a path relative to the repository root, or absolute). Only the tests that

@@ -111,8 +111,11 @@ CASES: dict[str, Case] = {
         edit(NUL + "      cards: [kind-centraal#toelichting]", NUL + "      cards: [kind-centraal#toelichting]\n"),
     ),
     "an unknown source": case(
-        edit('  "000":', '  "002":\n    - starts: "Bron twee begint hier"\n      path: [Bron twee]\n'
-             '      noise: "niet gebruikt"\n  "000":'),
+        edit(
+            '  "000":',
+            '  "002":\n    - starts: "Bron twee begint hier"\n      path: [Bron twee]\n'
+            '      noise: "niet gebruikt"\n  "000":',
+        ),
         [MAP, "sources.002", "'002' is not a source key in docs/_data/bronnen.yml"],
         edit('  "000":', '  "000":  # bron nul'),
     ),
