@@ -10,7 +10,7 @@ SITE   := site
 # Silence Material's banner about MkDocs 2: we pin MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build build-zensical external-links test check lint format clean chromium nginx hunspell poppler rsync contract offline bench publish vastleggen
+.PHONY: help serve build build-zensical external-links test check lint format clean chromium nginx hunspell poppler rsync contract offline bench publish vastleggen bronwijziging
 
 help:  ## list the targets (the quick start is make serve and make test)
 	@grep -E '^[a-z-]+:.*## ' Makefile | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 24
@@ -84,6 +84,10 @@ contract: build $(VENV)/.test  ## append newly published addresses to tests/url-
 
 vastleggen: $(VENV)/.site  ## record the content as it is now, after its changes are noted (docs/_data/vastgelegd.yml)
 	$(BIN)/python scripts/content_lock.py --update
+
+bronwijziging: $(VENV)/.site  ## which cards to review when a source is revised: make bronwijziging BRON=003 TEKST=nieuw.txt (exit 1: a section is gone)
+	@test -n "$(BRON)" -a -n "$(TEKST)" || { echo "usage: make bronwijziging BRON=003 TEKST=path/to/new-version.txt [OUD=old.txt]"; exit 2; }
+	$(BIN)/python scripts/bronwijziging.py $(BRON) $(TEKST) $(if $(OUD),--oud $(OUD))
 
 offline: build node_modules  ## the offline edition as a zip, for training rooms (works from file://, PDFs included; links and policy checked)
 	$(BIN)/python scripts/offline.py --site $(SITE) --zip build/werkkaarten-offline.zip

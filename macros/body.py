@@ -33,7 +33,7 @@ from jinja2 import Environment, TemplateSyntaxError
 from .errors import Problem
 
 #: Headings the macros generate on every card page; an author's heading may not take their anchor.
-GENERATED_ANCHORS = frozenset({"bron", "samenhang", "in-de-praktijk", "checklists", "wijzigingen", "delen"})
+GENERATED_ANCHORS = frozenset({"bron", "samenhang", "in-de-praktijk", "checklists", "wijzigingen", "delen", "herkomst"})
 
 #: HTML a page that is not a card may use, with the attributes each element may carry.
 PAGE_HTML: dict[str, frozenset[str]] = {

@@ -28,6 +28,7 @@ from .model import (
     ContentLock,
     Family,
     FamilyRegistry,
+    Herkomst,
     Moment,
     Moved,
     Pack,
@@ -36,6 +37,7 @@ from .model import (
     Source,
     SourceKind,
     SourceRegistry,
+    SourceSection,
     Term,
 )
 
@@ -69,6 +71,40 @@ class ResolvedItem:
         return self.target.code
 
 
+@dataclass(frozen=True)
+class Passage:
+    """One section of a source as the source map holds it (docs/_data/herkomst.yml): the source's key,
+    its place in the source's order (from 1) and what the map says of it."""
+
+    key: str
+    number: int
+    section: SourceSection
+
+    @property
+    def anchor(self) -> str:
+        """Its anchor in the source's outline on the sources page."""
+        return f"herkomst-{self.key}-{self.number}"
+
+
+@dataclass(frozen=True)
+class CardPart:
+    """One section of a card with where it comes from: the passages that feed it, or why it is the editors' own."""
+
+    anchor: str
+    heading: str
+    passages: list[Passage]
+    own: str | None
+
+
+@dataclass(frozen=True)
+class Carrier:
+    """A card section that carries a passage."""
+
+    card: Card
+    anchor: str
+    heading: str
+
+
 @dataclass
 class Handbook:
     """Every card, checklist and course pack with its registries: filled and checked once by
@@ -82,6 +118,7 @@ class Handbook:
     moved_registry: Moved
     changelog: ChangeLog
     lock: ContentLock
+    herkomst: Herkomst
     files: dict[str, SourceFile] = field(default_factory=dict)
     cards: dict[str, Card] = field(default_factory=dict)
     paths: dict[str, str] = field(default_factory=dict)
@@ -102,6 +139,34 @@ class Handbook:
     def sections(self, src_uri: str) -> list[tuple[str, str]]:
         """A page's own sections (level-2 headings) as (anchor, heading text)."""
         return body_sections(self.files[src_uri].body)
+
+    def passages(self, key: str) -> list[Passage]:
+        """A source's sections in source order, as the source map cuts it."""
+        return [Passage(key, n, section) for n, section in enumerate(self.herkomst.sources.get(key, []), start=1)]
+
+    def herkomst_of(self, card: Card) -> list[CardPart]:
+        """Each section of a card with the passages that feed it, in source order (the card's Herkomst)."""
+        feeding: dict[str, list[Passage]] = defaultdict(list)
+        for key in self.herkomst.sources:
+            for passage in self.passages(key):
+                for ref in passage.section.cards:
+                    card_id, _, anchor = ref.partition("#")
+                    if card_id == card.id and passage not in feeding[anchor]:
+                        feeding[anchor].append(passage)
+        return [
+            CardPart(anchor, heading, feeding.get(anchor, []), self.herkomst.own.get(f"{card.id}#{anchor}"))
+            for anchor, heading in self.sections(self.paths[card.id])
+        ]
+
+    def carriers(self, passage: Passage) -> list[Carrier]:
+        """The card sections that carry a passage, as the map lists them."""
+        found = []
+        for ref in passage.section.cards:
+            card_id, _, anchor = ref.partition("#")
+            card = self.cards[card_id]
+            headings = dict(self.sections(self.paths[card_id]))
+            found.append(Carrier(card, anchor, headings[anchor]))
+        return found
 
     def short_links(self) -> dict[str, str]:
         """Every redirect the build writes: short links of cards, checklists and packs, and moved pages.

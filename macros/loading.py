@@ -26,6 +26,7 @@ from .model import (
     ChecklistRegistry,
     ContentLock,
     FamilyRegistry,
+    Herkomst,
     Moved,
     Pack,
     Role,
@@ -244,7 +245,9 @@ def load_list(docs_dir: Path, name: str, model: type[M]) -> list[M]:
 
 def load_registries(
     docs_dir: Path,
-) -> tuple[SourceRegistry, FamilyRegistry, list[Role], list[Term], ChecklistRegistry, Moved, ChangeLog, ContentLock]:
+) -> tuple[
+    SourceRegistry, FamilyRegistry, list[Role], list[Term], ChecklistRegistry, Moved, ChangeLog, ContentLock, Herkomst
+]:
     """Every registry; all are read before any error is raised, so one build lists every problem."""
     loaders = (
         lambda: load_registry(docs_dir, "bronnen.yml", SourceRegistry),
@@ -255,6 +258,7 @@ def load_registries(
         lambda: load_registry(docs_dir, "verhuisd.yml", Moved),
         lambda: load_registry(docs_dir, "wijzigingen.yml", ChangeLog),
         lambda: load_registry(docs_dir, "vastgelegd.yml", ContentLock),
+        lambda: load_registry(docs_dir, "herkomst.yml", Herkomst),
     )
     results: list[Any] = []
     problems: list[Problem] = []

@@ -513,3 +513,37 @@ class ContentLock(Strict):
     """docs/_data/vastgelegd.yml, written by `make vastleggen`: every page's recorded content."""
 
     recorded: dict[str, Recorded]
+
+
+#: A section of a card: "<card id>#<anchor of one of its level-2 headings>".
+CardSection = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*#[a-z0-9]+(?:-[a-z0-9]+)*$")]
+
+
+class SourceSection(Strict):
+    """One stretch of a source text, in source order, and where it went (docs/_data/herkomst.yml).
+
+    `path` is the source's own headings (the way a reader finds the passage in the original); anything
+    the editors say about the passage goes in `description` and is shown labelled as theirs.
+    """
+
+    starts: Annotated[str, StringConstraints(min_length=10, max_length=120), ONE_LINE]
+    path: list[Annotated[str, StringConstraints(min_length=2, max_length=120), ONE_LINE]] = Field(min_length=1)
+    description: Annotated[str, StringConstraints(min_length=3, max_length=200), ONE_LINE] | None = None
+    cards: list[CardSection] = []
+    noise: Annotated[str, StringConstraints(min_length=5, max_length=200), ONE_LINE] | None = None
+
+    @model_validator(mode="after")
+    def _cards_or_noise(self) -> SourceSection:
+        if bool(self.cards) == bool(self.noise):
+            raise ValueError(
+                "name the card sections that carry it (cards) or why it is left out (noise): one of the two"
+            )
+        return self
+
+
+class Herkomst(Strict):
+    """The source map: every source cut into consecutive sections, each carried by card sections or left out
+    with a reason; `own` lists the card sections the editors wrote themselves (no source section feeds them)."""
+
+    own: dict[CardSection, Annotated[str, StringConstraints(min_length=5, max_length=200), ONE_LINE]] = {}
+    sources: dict[SourceKey, list[SourceSection]]

@@ -287,6 +287,7 @@ class Renderer:
             citation=self.citation(card),
             short_url=self.short_url(card.code),
             pack_href=self.pack_add_href(page_uri, card.code),
+            parts=self.handbook.herkomst_of(card),
         )
 
     # -- addresses and citations ----------------------------------------------------------------

@@ -43,6 +43,7 @@ def load_handbook(docs_dir: Path) -> Handbook:
     _check_types(handbook)
     _check_addresses(handbook)
     _check_changelog(handbook)
+    _check_herkomst(handbook)
     return handbook
 
 
@@ -86,6 +87,71 @@ def _add_cards(handbook: Handbook, loaded: list[tuple[str, Card]]) -> None:
         handbook.by_page[src_uri] = card
     for card_id, card in handbook.cards.items():
         problems.extend(_check_card(handbook, card, f"docs/{handbook.paths[card_id]}"))
+    if problems:
+        raise HandbookError(problems)
+
+
+HERKOMST = "docs/_data/herkomst.yml"
+
+
+def _card_section_problem(handbook: Handbook, ref: str) -> str | None:
+    """Why `card-id#anchor` names no section of a card, or None when it does."""
+    card_id, _, anchor = ref.partition("#")
+    if card_id not in handbook.cards:
+        return f"'{card_id}' is not a card id"
+    anchors = [a for a, _ in handbook.sections(handbook.paths[card_id])]
+    if anchor not in anchors:
+        return f"'#{anchor}' is not a section of {card_id} (its level-2 headings: {', '.join(anchors) or 'none'})"
+    return None
+
+
+def _check_herkomst(handbook: Handbook) -> None:
+    """The source map (herkomst.yml) names real card sections, every card carries a passage, and every card
+    section is fed by a passage or listed as the editors' own."""
+    problems: list[Problem] = []
+    herkomst = handbook.herkomst
+    fed: dict[str, str] = {}
+    for key in handbook.source_registry.sources:
+        if key not in herkomst.sources:
+            problems.append(Problem(HERKOMST, "sources", f"source {key} (bronnen.yml) has no outline here"))
+    for key, sections in herkomst.sources.items():
+        if key not in handbook.source_registry.sources:
+            problems.append(
+                Problem(HERKOMST, f"sources.{key}", f"'{key}' is not a source key in docs/_data/bronnen.yml")
+            )
+            continue
+        for n, section in enumerate(sections):
+            where = f"sources.{key}.{n}.cards"
+            problems.extend(repeated(HERKOMST, where, section.cards))
+            for m, ref in enumerate(section.cards):
+                problem = _card_section_problem(handbook, ref)
+                card_id = ref.partition("#")[0]
+                if problem is None and key not in handbook.cards[card_id].sources:
+                    problem = f"'{card_id}' does not name source {key} in its sources"
+                if problem is not None:
+                    problems.append(Problem(HERKOMST, f"{where}.{m}", problem))
+                fed.setdefault(ref, f"sources.{key}.{n}")
+    for ref in herkomst.own:
+        problem = _card_section_problem(handbook, ref)
+        if problem is None and ref in fed:
+            problem = f"is fed by {fed[ref]}; a section the sources feed is not the editors' own"
+        if problem is not None:
+            problems.append(Problem(HERKOMST, f"own.{ref}", problem))
+    carried = {ref.partition("#")[0] for ref in fed}
+    for card in handbook.ordered():
+        if card.id not in carried:
+            message = (
+                f"card '{card.id}' carries no section of any source: name its sections under the passages they carry"
+            )
+            problems.append(Problem(HERKOMST, "sources", message))
+            continue
+        for anchor, heading in handbook.sections(handbook.paths[card.id]):
+            ref = f"{card.id}#{anchor}"
+            if ref not in fed and ref not in herkomst.own:
+                message = (
+                    f"'{ref}' ({heading}) is fed by no source section: map a passage to it, or list it here with why"
+                )
+                problems.append(Problem(HERKOMST, "own", message))
     if problems:
         raise HandbookError(problems)
 

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import FIXTURE_DOCS, SITE_URL, BuildResult, build, fixture_project, once_per_run
 
 from macros.errors import HandbookError
@@ -798,7 +799,7 @@ CASES: dict[str, Case] = {
     "a reserved anchor (A48)": case(
         edit(BODY, BODY + "\n## Bron { #bron }\n"),
         [CARD, "#bron is reserved"],
-        edit(BODY, BODY + "\n## Bron { #herkomst }\n"),
+        edit(BODY, BODY + "\n## Bron { #oorsprong }\n"),
     ),
     "the same anchor twice (A49)": case(
         edit(BODY, BODY + "\n## Dubbel { #toelichting }\n"), [CARD, "#toelichting is used twice"]
@@ -876,7 +877,7 @@ CASES: dict[str, Case] = {
     "a reserved anchor from an attribute list (N69)": case(
         edit(BODY, BODY + "\nEen alinea.\n{: #bron }\n"),
         [CARD, f"line {HEADING_LINE + 3}", "the anchor #bron is reserved"],
-        edit(BODY, BODY + "\nEen alinea.\n{: #herkomst }\n"),
+        edit(BODY, BODY + "\nEen alinea.\n{: #oorsprong }\n"),
     ),
     # --- course packs (lespakketten, issue 14) -------------------------------------------------------
     "a pack item that is not a card": case(
@@ -979,7 +980,36 @@ def mutated(pristine: Path, target: Path, mutation: Mutation) -> Path:
     project = target / "project"
     shutil.copytree(pristine, project, symlinks=True)
     mutation(project)
+    map_what_the_case_adds(project)
     return project
+
+
+def map_what_the_case_adds(project: Path) -> None:
+    """The cases here are about other rules: a card section or source a case adds is entered in the source map
+    (as the editors' own, or a source left out) so the map's own rules (test_herkomst_bad_input.py) mask none."""
+    path = project / "docs/_data/herkomst.yml"
+    try:
+        herkomst = yaml.safe_load(path.read_text(encoding="utf-8"))
+        keys = yaml.safe_load((project / SOURCES).read_text(encoding="utf-8"))["sources"]
+    except (OSError, yaml.YAMLError, KeyError, TypeError):
+        return
+    fed = {ref for sections in herkomst["sources"].values() for s in sections for ref in s.get("cards", [])}
+    carried = {ref.partition("#")[0] for ref in fed}
+    for card_file in (project / "docs").glob("*/*.md"):
+        text = card_file.read_text(encoding="utf-8", errors="replace")
+        found = re.search(r"^card:\n  id: ([a-z0-9-]+)", text, re.M)
+        source = re.search(r"^  sources: \[\"(\d{3})\"", text, re.M)
+        refs = [f"{found.group(1)}#{a}" for a in re.findall(r"^## .*\{ #([a-z0-9-]+)", text, re.M)] if found else []
+        if found and source and refs and found.group(1) not in carried:
+            section = {"starts": "added by a bad-input case", "path": ["Toegevoegd"], "cards": refs}
+            herkomst["sources"].setdefault(source.group(1), []).append(section)
+            continue
+        for ref in refs:
+            if ref not in fed:
+                herkomst["own"].setdefault(ref, "added by a bad-input case")
+    for key in keys if isinstance(keys, dict) else []:
+        herkomst["sources"].setdefault(key, [{"starts": "not part of the case", "path": ["Bron"], "noise": "unused"}])
+    path.write_text(yaml.safe_dump(herkomst, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def assert_one_clear_line(name: str, result: BuildResult) -> None:

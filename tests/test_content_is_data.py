@@ -343,7 +343,7 @@ CASES: dict[str, Case] = {
         CARD,
         line(1),
         "the anchor #bron is reserved for a generated part of the page",
-        after_body("Een alinea.\n{: #herkomst }"),
+        after_body("Een alinea.\n{: #oorsprong }"),
     ),
     "an anchor a heading has already": Case(
         after_body("Een alinea.\n{: #toelichting }"), CARD, line(1), "the anchor #toelichting is used twice"

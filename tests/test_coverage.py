@@ -1,9 +1,10 @@
 """Nothing of substance lost: every part of every source text maps to the cards that carry it.
 
-`tests/coverage.yml` cuts each source text into consecutive sections, each opening with a phrase
-quoted from the source (`starts`). The sections tile the whole text, so no passage can go
-unmapped: each section names the cards that carry it, or says why it is noise (a cookie banner,
-an unrelated provider's list). A section may not be long, so a coarse mapping cannot hide a gap.
+The source map `docs/_data/herkomst.yml` (content data, checked at build) cuts each source text into
+consecutive sections, each opening with a phrase quoted from the source (`starts`). The sections tile
+the whole text, so no passage can go unmapped: each section names the card sections that carry it, or
+says why it is noise (a cookie banner, an unrelated provider's list). A section may not be long, so a
+coarse mapping cannot hide a gap.
 
 The source texts live outside the repository: `../shared/seeds` from the repository root, or wherever
 WERKKAARTEN_SEEDS points (a path relative to the repository root, or absolute). Only the tests that
@@ -23,7 +24,7 @@ from macros.addresses import page_url
 from scripts.built_site import reader_pages
 
 ROOT = Path(__file__).resolve().parent.parent
-MANIFEST = ROOT / "tests" / "coverage.yml"
+MANIFEST = ROOT / "docs" / "_data" / "herkomst.yml"
 SOURCES = ["000", "001", "002", "003", "004"]
 #: Longest section, in characters of normalised source text.
 MAX_SECTION = 2600
@@ -40,7 +41,17 @@ def seed_text(seeds: Path, key: str) -> str:
 
 @pytest.fixture(scope="module")
 def manifest() -> dict[str, list[dict]]:
-    return yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
+    return yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))["sources"]
+
+
+def name(section: dict) -> str:
+    """How a message names a section: its path in the source and the editors' description."""
+    return " › ".join(section["path"]) + (f" ({section['description']})" if section.get("description") else "")
+
+
+def card_ids(section: dict) -> list[str]:
+    """The cards a section maps to (the map names card sections, `card-id#anchor`)."""
+    return list(dict.fromkeys(ref.partition("#")[0] for ref in section.get("cards", [])))
 
 
 def spans(seeds: Path, key: str, sections: list[dict]) -> list[tuple[int, int, dict]]:
@@ -62,23 +73,23 @@ def test_sections_tile_the_whole_source(seeds: Path, manifest, key: str) -> None
     tiles = spans(seeds, key, sections)
     assert tiles[0][0] == 0, f"{key}: the first section must start at the beginning of the text"
     for start, end, section in tiles:
-        assert end - start <= MAX_SECTION, f"{key}: section '{section['section']}' is {end - start} chars; split it"
+        assert end - start <= MAX_SECTION, f"{key}: section '{name(section)}' is {end - start} chars; split it"
 
 
 @pytest.mark.parametrize("key", SOURCES)
 def test_every_section_names_existing_cards_or_is_marked_noise(manifest, handbook, key: str) -> None:
     for section in manifest[key]:
-        cards, noise = section.get("cards", []), section.get("noise")
-        assert bool(cards) != bool(noise), f"{key}: '{section['section']}' needs cards, or noise with a reason"
+        cards, noise = card_ids(section), section.get("noise")
+        assert bool(cards) != bool(noise), f"{key}: '{name(section)}' needs cards, or noise with a reason"
         for card_id in cards:
-            assert card_id in handbook.cards, f"{key}: '{section['section']}' maps to unknown card '{card_id}'"
+            assert card_id in handbook.cards, f"{key}: '{name(section)}' maps to unknown card '{card_id}'"
             assert key in handbook.cards[card_id].sources, (
-                f"{key}: '{section['section']}' maps to '{card_id}', which does not name source {key}"
+                f"{key}: '{name(section)}' maps to '{card_id}', which does not name source {key}"
             )
 
 
 def test_every_card_carries_some_section(manifest, handbook) -> None:
-    mapped = {card for sections in manifest.values() for s in sections for card in s.get("cards", [])}
+    mapped = {card for sections in manifest.values() for s in sections for card in card_ids(s)}
     assert not set(handbook.cards) - mapped, f"cards that carry no source section: {set(handbook.cards) - mapped}"
 
 
