@@ -23,7 +23,7 @@ from .errors import HandbookError, Problem
 from .escaping import html_text
 from .handbook import Handbook
 from .jinja_page import PAGE_FILTER
-from .navigation import expand_nav, search_ways_on
+from .navigation import editors_guide_path, expand_nav, search_ways_on
 from .rendering import Renderer, dutch_date
 from .session import validated
 
@@ -55,6 +55,8 @@ def define_env(env: Any) -> None:
         )
         # For the theme's search panel (overrides/partials/search.html): where to go when nothing is found.
         conf["extra"]["zoeken_verder"] = search_ways_on(handbook)
+        # For the footer of every page (overrides/partials/copyright.html).
+        conf["extra"]["redactie"] = editors_guide_path(handbook, _directory_urls(conf))
         # The date of this edition, in the footer of every page (overrides/partials/copyright.html).
         conf["extra"]["editie"] = dutch_date(handbook.edition_date())
         if _is_mkdocs(conf):

@@ -71,3 +71,15 @@ def search_ways_on(handbook: Handbook) -> list[dict[str, str]]:
         elif target in handbook.files:
             ways.append({"pad": page_url(target), "titel": handbook.files[target].title})
     return ways
+
+
+#: The editors' guide: out of the readers' menu, linked from every page's footer.
+EDITORS_GUIDE = "over/redactie.md"
+
+
+def editors_guide_path(handbook: Handbook, directory_urls: bool) -> str:
+    """The editors' guide's address from the site root, as this build writes pages (`x/` online, `x.html`
+    in the offline edition); empty when the handbook has no such page (the test fixture)."""
+    if EDITORS_GUIDE not in handbook.files:
+        return ""
+    return page_url(EDITORS_GUIDE) if directory_urls else EDITORS_GUIDE.removesuffix(".md") + ".html"
