@@ -10,8 +10,8 @@ missing from the lock, so the next edit cannot ride on an old record).
 
 The fingerprint covers what a reader reads: title, summary, sources, checks, cautions, body, a
 checklist's items as printed, a course pack's items as its handout prints them; not the review date,
-the records themselves, nor navigation data (tags, related cards, roles, questions), which change
-where a page sits, not what it says.
+the records themselves, nor navigation data (tags, related cards, roles, questions, search terms), which
+change where a page sits or how it is found, not what it says.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 GLOSSARY_KEY = "_data/begrippen.yml"
 GLOSSARY_PAGE = "over/begrippen.md"
 #: Fields that say where a page sits or when it was reviewed, not what it says.
-_NOT_CONTENT = {"reviewed", "next_review", "changes", "tags", "related", "roles", "questions"}
+_NOT_CONTENT = {"reviewed", "next_review", "changes", "tags", "related", "roles", "questions", "search_terms"}
 
 
 def _digest(*parts: object) -> str:

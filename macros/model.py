@@ -61,6 +61,19 @@ Line = Annotated[str, ONE_LINE]
 Sentence = Annotated[str, StringConstraints(min_length=10, max_length=300), ONE_LINE, AfterValidator(_one_sentence)]
 
 
+#: A word or short phrase a professional types that the card's own text does not use ("ouderschapsplan"):
+#: lowercase letters, digits, spaces and hyphens, so it is indexed for search exactly as written and needs no
+#: escaping. Readers never see it; search finds the card by it (macros/templates/search_terms.md.jinja).
+SearchTerm = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-zà-ÿ0-9]+(?:[ -][a-zà-ÿ0-9]+)*$", min_length=3, max_length=40),
+]
+#: Search terms are reviewed one by one ("does this card answer it?"), so a page has a few, never a thesaurus.
+MAX_SEARCH_TERMS = 8
+#: The terms of one card or checklist.
+SearchTerms = Annotated[list[SearchTerm], Field(max_length=MAX_SEARCH_TERMS)]
+
+
 class Strict(BaseModel):
     """Base for every model: unknown fields are errors and parsed data cannot be changed later."""
 
@@ -169,6 +182,8 @@ class Card(Strict):
     cautions: list[Caution] = []
     moments: list[Moment] = []
     checks: list[Check] = []
+    #: Words from practice that the sources do not use, for search only; each one answered by this card.
+    search_terms: SearchTerms = []
     reviewed: date
     next_review: date | None = None
     changes: list[Change] = []
@@ -368,6 +383,8 @@ class Checklist(Strict):
     next_step: NextStep | None = None
     #: Sources that the list's own text below the items cites (a caution from another source).
     text_sources: list[SourceKey] = []
+    #: Words from practice that the sources do not use, for search only; each one answered by this list.
+    search_terms: SearchTerms = []
     reviewed: date
     changes: list[Change] = []
 

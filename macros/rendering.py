@@ -90,6 +90,12 @@ PACK_PROPOSAL = (
 #: In a copied citation kopieerknoppen.js puts the day of copying here; on paper it stays for the reader to fill.
 ACCESSED = "[datum]"
 #: Where the sources name the Meldcode (001) and Veilig Thuis (003): the "direct hulp" block links them.
+#: How Pagefind weighs a page's search terms (body text weighs 1, an h1 7): above the body, so a card
+#: that answers "ouderschapsplan" comes before pages that only mention a word of it, below a heading.
+SEARCH_TERM_WEIGHT = 2
+#: How Pagefind weighs a checklist's moment ("Als een kind een ouder niet meer wil zien"): like an h3, so
+#: a list whose moment matches the query ranks with the cards that explain it, not below every mention.
+MOMENT_WEIGHT = 5
 URGENT_HELP_CARDS = ("signs-of-safety", "dwangmaatregelen")
 
 
@@ -123,6 +129,8 @@ class Renderer:
         )
         self.templates.filters["dutch_date"] = dutch_date
         self.templates.globals["PACK_PROPOSAL"] = PACK_PROPOSAL
+        self.templates.globals["SEARCH_TERM_WEIGHT"] = SEARCH_TERM_WEIGHT
+        self.templates.globals["MOMENT_WEIGHT"] = MOMENT_WEIGHT
         # Abbreviation definitions become an HTML attribute (escaped by Python-Markdown itself);
         # the model keeps them on one line, so they cannot end the definition early.
         self.templates.filters["abbr_title"] = Markup

@@ -11,6 +11,7 @@ The lookup layer (handbook.py) imports nothing from here.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -174,6 +175,7 @@ def _check_card(handbook: Handbook, card: Card, label: str) -> list[Problem]:
             found.append(Problem(label, "card.code", f"must be {card_type.prefix} followed by a number"))
     for name in ("sources", "tags", "related", "roles", "questions"):
         found.extend(repeated(label, f"card.{name}", getattr(card, name)))
+    found.extend(search_term_problems(label, "card", card.search_terms, f"{card.title} {card.summary}"))
     for n, caution in enumerate(card.cautions):
         found.extend(repeated(label, f"card.cautions.{n}.sources", caution.sources))
     for n, check in enumerate(card.checks):
@@ -260,6 +262,9 @@ def _add_checklists(handbook: Handbook, loaded: list[tuple[str, Checklist]]) -> 
             pauses = ", ".join(handbook.checklist_registry.pauses)
             problems.append(Problem(label, "checklist.pause", f"'{checklist.pause}' is not a pause point ({pauses})"))
         problems.extend(_check_checklist_items(handbook, label, checklist))
+        moment = handbook.checklist_registry.pauses.get(checklist.pause, "")
+        own_text = f"{checklist.title} {checklist.purpose} {moment}"
+        problems.extend(search_term_problems(label, "checklist", checklist.search_terms, own_text))
         used.update(checklist.items)
         handbook.checklists[checklist.id] = checklist
         handbook.checklist_paths[checklist.id] = src_uri
@@ -537,6 +542,18 @@ def repeated(label: str, where: str, values: list[str]) -> list[Problem]:
         for n, value in enumerate(values)
         if value in values[:n]
     ]
+
+
+def search_term_problems(label: str, prefix: str, terms: list[str], own_text: str) -> list[Problem]:
+    """Search terms add what the page's own words do not say: a term listed twice, or one its title,
+    summary (or a checklist's moment) already holds, is a term nobody reviewed for what it adds."""
+    found = repeated(label, f"{prefix}.search_terms", terms)
+    words = " " + " ".join(re.findall(r"[\w-]+", own_text.casefold())) + " "
+    for n, term in enumerate(terms):
+        if term not in terms[:n] and f" {term} " in words:
+            message = f"'{term}' is already in the title or summary, so search finds it there; remove it"
+            found.append(Problem(label, f"{prefix}.search_terms.{n}", message))
+    return found
 
 
 def term_key(term: str) -> str:

@@ -379,6 +379,42 @@ CASES: dict[str, Case] = {
         [CARD, "card.sources.1", "'001' is listed twice"],
         edit('  sources: ["001"]', '  sources: ["001", "000"]'),
     ),
+    # --- search terms: words from practice, for search only (issue 22, F3) ------------------------------
+    "a search term in capitals": case(
+        edit("  tags: [partnerschap]", "  tags: [partnerschap]\n  search_terms: [Ouderschapsplan]"),
+        [CARD, "card.search_terms.0", "should match pattern"],
+        edit("  tags: [partnerschap]", "  tags: [partnerschap]\n  search_terms: [ouderschapsplan]"),
+    ),
+    "a search term with markup": case(
+        edit("  tags: [partnerschap]", "  tags: [partnerschap]\n  search_terms: ['<b>plan</b>']"),
+        [CARD, "card.search_terms.0", "should match pattern"],
+        edit("  tags: [partnerschap]", "  tags: [partnerschap]\n  search_terms: [plan]"),
+    ),
+    "a search term given twice": case(
+        edit("  tags: [partnerschap]", "  tags: [partnerschap]\n  search_terms: [omgang weigeren, omgang weigeren]"),
+        [CARD, "card.search_terms.1", "'omgang weigeren' is listed twice"],
+        edit("  tags: [partnerschap]", "  tags: [partnerschap]\n  search_terms: [omgang weigeren, contact weigeren]"),
+    ),
+    "a search term the title already holds": case(
+        edit("  tags: [partnerschap]", "  tags: [partnerschap]\n  search_terms: [respecteer]"),
+        [CARD, "card.search_terms.0", "'respecteer' is already in the title or summary"],
+        edit("  tags: [partnerschap]", "  tags: [partnerschap]\n  search_terms: [respectvol]"),
+    ),
+    "too many search terms": case(
+        edit(
+            "  tags: [partnerschap]",
+            "  tags: [partnerschap]\n  search_terms: [aa1, aa2, aa3, aa4, aa5, aa6, aa7, aa8, aa9]",
+        ),
+        [CARD, "card.search_terms", "at most 8 items"],
+        edit(
+            "  tags: [partnerschap]", "  tags: [partnerschap]\n  search_terms: [aa1, aa2, aa3, aa4, aa5, aa6, aa7, aa8]"
+        ),
+    ),
+    "a checklist search term its moment already holds": case(
+        edit("  kind: read-do", "  kind: read-do\n  search_terms: [gesprek]", CHECKLIST),
+        [CHECKLIST, "checklist.search_terms.0", "'gesprek' is already in the title or summary"],
+        edit("  kind: read-do", "  kind: read-do\n  search_terms: [intake]", CHECKLIST),
+    ),
     "a tag given twice (N53)": case(
         edit("tags: [partnerschap]", "tags: [partnerschap, houding, partnerschap]"),
         [CARD, "card.tags.2", "'partnerschap' is listed twice"],

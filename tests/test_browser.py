@@ -98,6 +98,56 @@ SEARCHES = {
     "veiligheidsbeoor": "interventies/veiligheidsbeoordeling/",
     "Mediation": "interventies/mediation/",  # capitals as typed at the start of a sentence
     "contactweigering": "achtergrond/contactverlies/",
+    # The review's ten queries (ux-2026-12-04.md, Task 4; issue 22, F3): the page a professional needs.
+    "omgang weigeren": "achtergrond/contactverlies/",
+    "huiselijk geweld melden": "vraagstukken/veilig-genoeg/",
+    # "meldcode" is above: achtergrond/signs-of-safety/
+    "kind wil niet naar vader": "checklists/contactverlies/",
+    "ouderschapsplan": "interventies/mediation/",
+    "mediation bij geweld": "interventies/mediation/",
+    "veiligheidsplan": "interventies/veiligheidsbeoordeling/",
+    "gesprek met beide ouders": "checklists/gesprek-voorbereiden/",
+    "signalen": "checklists/signalen-intieme-terreur/",
+    "Veilig Thuis": "vraagstukken/veilig-genoeg/",
+    # Practice words, some the sources never use (found by a card's search_terms), and checklist moments.
+    "kind wil moeder niet zien": "checklists/contactverlies/",
+    "kind weigert contact": "achtergrond/contactverlies/",
+    "omgangsregeling": "checklists/contactverlies/",
+    "melden": "vraagstukken/veilig-genoeg/",
+    "melding doen": "vraagstukken/veilig-genoeg/",
+    "schaalvraag": "interventies/veiligheidsbeoordeling/",
+    "ondertoezichtstelling": "interventies/uithuisplaatsing/",
+    "kinderen uit huis plaatsen": "interventies/uithuisplaatsing/",
+    "contactverbod": "interventies/dwangmaatregelen/",
+    "politie": "interventies/dwangmaatregelen/",
+    "stalking": "achtergrond/geweld-na-scheiding/",
+    "ex-partnergeweld": "achtergrond/geweld-na-scheiding/",
+    "dwingende controle": "achtergrond/intieme-terreur/",
+    "signalen van geweld": "checklists/signalen-intieme-terreur/",
+    "intervisie": "checklists/blinde-vlekken/",
+    "supervisie": "checklists/blinde-vlekken/",
+    "eerste gesprek": "checklists/tips-aan-de-poort/",
+    "intake": "checklists/tips-aan-de-poort/",
+    "ouder boos na gesprek": "partnerschap/drie-situaties/",
+    "ruzie tussen ouders": "achtergrond/kenmerken-complexe-scheiding/",
+    "ouders apart spreken": "interventies/verklarende-analyse/",
+    "communicatie tussen ouders stilleggen": "interventies/parallel-ouderschap/",
+    "gesprek voorbereiden": "checklists/gesprek-voorbereiden/",
+    "mediation voorwaarden": "checklists/mediation-voorwaarden/",
+    "is het veilig": "vraagstukken/veilig-genoeg/",
+    "trauma kind": "interventies/traumasensitief-werken/",
+    "frustratie": "achtergrond/stagnatie/",
+    "oordeel over ouders": "lessen/oordeel/",
+    "privacy": "interventies/need-to-know/",
+    "multidisciplinair overleg": "checklists/veilig-genoeg/",
+    "jeugdbescherming": "interventies/uithuisplaatsing/",
+    "samenwerking met ouders afbrokkelt": "checklists/samenwerking-afbrokkelt/",
+    "vastgelopen casus": "checklists/uit-het-fiksen/",
+    "coercive control": "achtergrond/intieme-terreur/",
+    "OTS": "interventies/uithuisplaatsing/",
+    "gegevens delen": "interventies/need-to-know/",
+    "vader wil kind niet zien": "achtergrond/contactverlies/",
+    "kindermishandeling": "achtergrond/signs-of-safety/",
 }
 
 
@@ -434,6 +484,36 @@ def test_dutch_search_finds_the_card(open_page) -> None:
         if expected not in top:
             misses.append(f"'{query}': expected {expected}, top 3 is {top}")
     assert not misses, "\n".join(misses)
+
+
+def test_practice_words_find_the_card_without_showing_the_terms(open_page, handbook) -> None:
+    """A word only a card's search terms hold ("ouderschapsplan") puts that card first; the result shows the
+    card's own words (its code, type and summary), never the hidden terms; a checklist whose moment matches
+    the query is among the first three.
+
+    Red when: zoeken.js shows Pagefind's excerpt as is (it then ends in the marked term), or the checklist's
+    moment loses its weight ("gesprek met beide ouders" then puts CL2 below the cards that mention it).
+    """
+    page, _ = open_page("")
+    page.locator("input.md-search__input").click()
+    mediation = handbook.cards["mediation"]
+    assert "ouderschapsplan" in mediation.search_terms
+    assert search_for(page, "ouderschapsplan", typed=False)[0] == "interventies/mediation/"
+    first = page.locator("#wk-zoekresultaten > li").first
+    shown = first.inner_text()
+    assert "ouderschapsplan" not in shown.lower(), shown
+    assert mediation.summary[:40] in shown.replace("\n", " "), shown
+    top = list(dict.fromkeys(search_for(page, "gesprek met beide ouders", typed=False)))[:3]
+    assert "checklists/gesprek-voorbereiden/" in top, top
+    top = list(dict.fromkeys(search_for(page, "kind wil niet naar vader", typed=False)))[:3]
+    assert "checklists/contactverlies/" in top, top
+    # No page's text says "veiligheidsplan": the two lists that answer it are found, neither shows the word.
+    assert set(search_for(page, "veiligheidsplan", typed=False)[:2]) == {
+        "checklists/veilig-genoeg/",
+        "interventies/veiligheidsbeoordeling/",
+    }
+    shown = page.locator("#wk-zoekresultaten").inner_text()
+    assert "veiligheidsplan" not in shown.lower(), shown
 
 
 @pytest.mark.parametrize("how", ["keyboard shortcut", "search button on a phone"])

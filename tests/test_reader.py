@@ -143,3 +143,45 @@ def test_search_results_say_what_a_hit_is(site: Path, handbook) -> None:
     for checklist in handbook.ordered_checklists():
         assert titles[page_url(handbook.checklist_paths[checklist.id])].endswith(f"(checklist {checklist.code})")
     assert titles["checklists/veilig-genoeg/"] != titles["vraagstukken/veilig-genoeg/"]
+
+
+def test_search_terms_are_indexed_but_never_shown(site: Path, handbook) -> None:
+    """A card's or checklist's search terms (words from practice) are in Pagefind's index, weighted, as the
+    last words of the page's indexed text with metadata naming them (so zoeken.js never shows them as an
+    excerpt), and nowhere for a reader: the block is `hidden` and aria-hidden.
+
+    Red when: the block loses `hidden` (a reader sees the terms), is put before the page's own text (the
+    excerpt would show them), or is left out of the index (data-search-exclude on it).
+    """
+    records = {record["url"].removeprefix("/"): record for record in search_records(site).values()}
+    pages = [(path, card) for card_id, path in handbook.paths.items() for card in [handbook.cards[card_id]]]
+    pages += [
+        (path, checklist)
+        for checklist_id, path in handbook.checklist_paths.items()
+        for checklist in [handbook.checklists[checklist_id]]
+    ]
+    with_terms = [(path, item) for path, item in pages if item.search_terms]
+    assert len(with_terms) >= 10, "the reviewed list of search terms is gone"
+    for path, item in with_terms:
+        url = page_url(path)
+        html = (site / url / "index.html").read_text(encoding="utf-8")
+        blocks = BeautifulSoup(html, "lxml").select(".wk-zoektermen")
+        joined = ", ".join(item.search_terms)
+        assert len(blocks) == 1, f"{url}: {len(blocks)} search-term blocks"
+        block = blocks[0]
+        assert block.has_attr("hidden") and block.get("aria-hidden") == "true", f"{url}: the terms are not hidden"
+        assert block.get_text() == joined and block.get("data-pagefind-weight"), url
+        record = records[url]
+        assert record["meta"].get("zoektermen") == joined, f"{url}: metadata zoektermen is {record['meta']}"
+        assert record["content"].rstrip(".").endswith(joined), f"{url}: the terms are not the last indexed words"
+    for path, item in pages:
+        if not item.search_terms:
+            assert "zoektermen" not in records[page_url(path)]["meta"], page_url(path)
+
+
+def test_pages_about_the_site_are_not_searched(site: Path) -> None:
+    """The accessibility statement and the editors' guide are about the site, not guidance: search leaves them
+    out, so "melden" or "privacy" finds the cards. Red when: `search: exclude: true` is dropped from one."""
+    indexed = {record["url"].removeprefix("/") for record in search_records(site).values()}
+    assert {"over/toegankelijkheid/", "over/redactie/"}.isdisjoint(indexed)
+    assert "vraagstukken/veilig-genoeg/" in indexed

@@ -40,6 +40,9 @@ def visible_words(html: str) -> set[str]:
     soup = BeautifulSoup(html, "lxml")
     for element in soup(NOT_PROSE):
         element.decompose()
+    # Search terms are hidden from everyone (words from practice that readers type, not text they read).
+    for element in soup.select(".wk-zoektermen[hidden]"):
+        element.decompose()
     body = soup.body or soup
     text = _OPTIONAL_ENDING.sub(r"\1\2", _ADDRESS.sub(" ", body.get_text(" ")))
     words = set()

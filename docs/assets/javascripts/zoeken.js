@@ -117,20 +117,56 @@
     return anchor;
   }
 
+  /* A page's search terms (words from practice, macros/templates/search_terms.md.jinja) are hidden and
+   * the last words of its indexed text; metadata `zoektermen` says which. A result is found by them but
+   * never shows them: its excerpt is cut from the page's own words (or is its opening, code and summary,
+   * when only a search term matched), and a section found only by them is left out. */
+  var EXCERPT_WORDS = 24;
+
+  function termCount(result) {
+    var terms = result.meta && result.meta.zoektermen;
+    return terms ? terms.trim().split(/\s+/).length : 0;
+  }
+
+  function ownExcerpt(words, cut, locations, skip) {
+    var found = locations.filter(function (at) { return at < cut; });
+    var start = found.length ? found[0] - Math.floor(EXCERPT_WORDS / 3) : skip;
+    start = Math.max(skip, Math.min(start, cut - EXCERPT_WORDS));
+    var out = [];
+    for (var at = start; at < Math.min(start + EXCERPT_WORDS, cut); at++) {
+      var word = words[at].replace(/[&<>]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;" }[c]; });
+      out.push(found.indexOf(at) >= 0 ? "<mark>" + word + "</mark>" : word);
+    }
+    return out.join(" ");
+  }
+
   function item(result) {
     var entry = document.createElement("li");
     entry.className = "md-search-result__item";
     var title = result.meta && result.meta.title ? result.meta.title : result.url;
-    entry.appendChild(link(result.url, article(title, result.excerpt, "h1")));
-    (result.sub_results || [])
-      .filter(function (section) {
-        /* The page's own heading comes back as a section: it is the result itself. */
-        return section.url.indexOf("#") > 0 && section.title !== title;
-      })
-      .slice(0, MAX_SECTIONS)
-      .forEach(function (section) {
-        entry.appendChild(link(section.url, article(section.title, section.excerpt, "h2"), "wk-zoek-sectie"));
-      });
+    var excerpt = result.excerpt;
+    var sections = (result.sub_results || []).filter(function (section) {
+      /* The page's own heading comes back as a section: it is the result itself. */
+      return section.url.indexOf("#") > 0 && section.title !== title;
+    });
+    var count = termCount(result);
+    if (count && typeof result.content === "string") {
+      var words = result.content.split(/[\r\n\s]+/g);
+      var cut = words.length - count;
+      var skip = Math.min(title.split(/\s+/).length, cut);
+      excerpt = ownExcerpt(words, cut, result.locations || [], skip);
+      sections = sections
+        .filter(function (section) {
+          return (section.locations || []).some(function (at) { return at < cut; });
+        })
+        .map(function (section) {
+          return { url: section.url, title: section.title, excerpt: ownExcerpt(words, cut, section.locations, 0) };
+        });
+    }
+    entry.appendChild(link(result.url, article(title, excerpt, "h1")));
+    sections.slice(0, MAX_SECTIONS).forEach(function (section) {
+      entry.appendChild(link(section.url, article(section.title, section.excerpt, "h2"), "wk-zoek-sectie"));
+    });
     return entry;
   }
 
