@@ -604,6 +604,8 @@ TAG_CONTROLS = """selector => {
   const name = e => (e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 40);
   return [...article.querySelectorAll(selector)]
     .filter(e => visible(e) && !e.disabled && !e.closest('[inert]'))
+    // In a closed <details> only its summary can be reached; the rest opens with it.
+    .filter(e => !e.closest('details:not([open]) > :not(summary)'))
     .map((e, i) => (e.dataset.wkControl = `${i}: <${e.tagName.toLowerCase()}> ${name(e)}`));
 }"""
 

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from conftest import SITE_URL
+
 from scripts.browser import serve
 from scripts.check_links import broken_links
 from scripts.external_links import external_links
@@ -77,7 +79,7 @@ def test_external_links_only_point_where_the_sources_point(seeds: Path, site: Pa
     addresses = {
         host_and_path(found.rstrip(".,;:")) for found in re.findall(r"(?:https?://|www\.)[^\s<>()\[\]\"']+", sources)
     }
-    links = external_links(site)
+    links = external_links(site, SITE_URL)
     assert links, "expected the source references with real addresses"
     for url in links:
         wanted = host_and_path(url)
