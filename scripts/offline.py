@@ -35,14 +35,18 @@ SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"
 
 
-def build_offline(site: Path, target: Path, project: Path = ROOT) -> Path:
-    """Write the offline edition into `target` (a folder named as the zip's top folder) and check it."""
+def build_offline(site: Path, target: Path, project: Path = ROOT, published: str = "") -> Path:
+    """Write the offline edition into `target` (a folder named as the zip's top folder) and check it.
+
+    `published` is the published address its copied and printed links use (the pack link, citations);
+    by default SITE_URL, as for `site/`."""
     missing = [name for name in EXPORTS if not (site / name).exists()]
     if missing:
         raise SystemExit(f"offline: {site} has no {', '.join(missing)}; run `make build` first")
     if not SHIM.is_file():
         raise SystemExit(f"offline: {SHIM} is missing; run `npm ci` (make offline does)")
-    build_pages(project, target, env={"WERKKAARTEN_OFFLINE": "true"}, quiet=True)
+    settings = {"WERKKAARTEN_OFFLINE": "true", **({"SITE_URL": published} if published else {})}
+    build_pages(project, target, env=settings, quiet=True)
     shutil.copy(SHIM, target / SHIM_TARGET)
     for name in EXPORTS:
         source = site / name
@@ -51,8 +55,9 @@ def build_offline(site: Path, target: Path, project: Path = ROOT) -> Path:
         else:
             shutil.copy(source, target / name)
     (target / "404.html").unlink(missing_ok=True)
-    problems, _ = broken_links(target, site_path=urlsplit(site_url(project)).path)
-    problems += check(target, urlsplit(site_url(project)).path or "/")
+    path = urlsplit(published or site_url(project)).path
+    problems, _ = broken_links(target, site_path=path)
+    problems += check(target, path or "/")
     if problems:
         shown = "\n".join(f"  - {line}" for line in problems[:30])
         raise SystemExit(f"offline: {len(problems)} problem(s) in the offline edition:\n{shown}")

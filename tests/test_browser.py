@@ -701,7 +701,7 @@ def offline_edition(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     """The offline edition as `make offline` writes it (scripts/offline.py), with its link and policy checks."""
 
     def make(target: Path) -> None:
-        build_offline(site, target)
+        build_offline(site, target, published=SITE_URL)
 
     return once_per_run(tmp_path_factory, "offline-edition", make)
 
