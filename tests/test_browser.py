@@ -532,12 +532,15 @@ def test_search_is_fetched_only_when_the_reader_opens_it(open_page, how: str) ->
     query then lists results that lead to the card (Enter opens the first).
 
     Red when: the page loads Pagefind (or the theme's index) as it loads ("search files fetched before
-    search was opened"), or opening search no longer loads it (no answer to the query).
+    search was opened"), opening search no longer loads it (no answer to the query), or the closed
+    panel is drawn (its scroll area and results took Tab stops, review F21).
     """
     phone = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
     page, watch = open_page("partnerschap/respecteer-ouders/", **(phone if how.endswith("phone") else {}))
     watch.settle(page)
     watch.assert_clean("a card, search not opened")
+    output = page.locator(".wk-zoeken .md-search__output")
+    expect(output, "the closed search panel is drawn (its results would take Tab stops)").to_be_hidden()
     if how == "keyboard shortcut":
         page.keyboard.press("/")
     else:
@@ -550,6 +553,7 @@ def test_search_is_fetched_only_when_the_reader_opens_it(open_page, how: str) ->
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/achtergrond/intieme-terreur/$"))
     expect(page.locator("#__search")).not_to_be_checked()
+    expect(output).to_be_hidden()
     watch.settle(page)
     watch.assert_clean("after a search", searched=True)
 
