@@ -303,34 +303,26 @@ def _host(site: Path, setup: str, port: int) -> Iterator[str]:
 
 
 class _Traffic:
-    """Chromium's own accounting of what a page received: per finished request, the bytes on the wire
-    (`encodedDataLength`: compressed body and headers) and the headers alone, same-origin only."""
+    """Chromium's own accounting of what a page and its workers received (Playwright's request sizes):
+    per finished same-origin request, the compressed body and the response headers. Requests from
+    Pagefind's worker count too (a CDP session on the page alone would miss them)."""
 
-    def __init__(self, cdp: Any, origin: str) -> None:
+    def __init__(self, context: Any, origin: str) -> None:
         self.origin = origin
-        self.urls: dict[str, str] = {}
-        self.headers: dict[str, int] = {}
         self.finished: list[tuple[str, int, int]] = []
-        cdp.send("Network.enable")
-        cdp.on("Network.responseReceived", self._response)
-        cdp.on("Network.loadingFinished", self._finished)
+        context.on("requestfinished", self._finished)
 
-    def _response(self, event: dict[str, Any]) -> None:
-        self.urls[event["requestId"]] = event["response"]["url"]
-        self.headers[event["requestId"]] = int(event["response"].get("encodedDataLength", 0))
-
-    def _finished(self, event: dict[str, Any]) -> None:
-        url = self.urls.get(event["requestId"], "")
-        wire = int(event["encodedDataLength"])
-        if url.startswith(self.origin) and wire > 0:
-            self.finished.append((url, wire, self.headers.get(event["requestId"], 0)))
+    def _finished(self, request: Any) -> None:
+        if request.url.startswith(self.origin):
+            sizes = request.sizes()
+            self.finished.append((request.url, sizes["responseBodySize"], sizes["responseHeadersSize"]))
 
     def take(self) -> dict[str, Any]:
         """What arrived since the last call: bytes with and without headers, requests, and the URLs."""
         taken, self.finished = self.finished, []
         return {
-            "bytes": sum(wire for _, wire, _ in taken),
-            "body_bytes": sum(wire - head for _, wire, head in taken),
+            "bytes": sum(body + head for _, body, head in taken),
+            "body_bytes": sum(body for _, body, _ in taken),
             "requests": len(taken),
             "urls": [url.removeprefix(self.origin) for url, _, _ in taken],
         }
@@ -363,7 +355,7 @@ def bench_weight(work: Path, builder: str) -> dict[str, Any]:
                 for name, path in PAGES.items():
                     context = browser.new_context()
                     page = context.new_page()
-                    traffic = _Traffic(context.new_cdp_session(page), origin)
+                    traffic = _Traffic(context, origin)
                     page.goto(base + path, wait_until="load")
                     _quiet(page)
                     first = traffic.take()

@@ -2,10 +2,11 @@
 
 Steps: the strict page build (MkDocs by default, or Zensical with `--builder zensical`), the files
 next to the pages (cards.json, QR codes, short links and moved pages), the search index (Pagefind),
-the PDFs (checklists and pack handouts), a check of every same-site link and anchor, the security
-policy check and its headers, and pre-compressed copies (gzip and Brotli) for hosts that serve them.
-`site/` is replaced only when every step has succeeded, so a failed build leaves the previous site
-exactly as it was, and nobody can deploy a half-built one by hand.
+our own scripts and stylesheet minified, the PDFs (checklists and pack handouts), a check of every
+same-site link and anchor, the security policy check and its headers, and pre-compressed copies
+(gzip and Brotli) for hosts that serve them. `site/` is replaced only when every step has succeeded,
+so a failed build leaves the previous site exactly as it was, and nobody can deploy a half-built one
+by hand.
 
 The published address (printed in PDFs, QR codes and citations) comes from SITE_URL through
 mkdocs.yml. A build without one is local and says so; `--publish` refuses it.
@@ -24,6 +25,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import rcssmin
+import rjsmin
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -85,6 +89,23 @@ def index_search(out: Path, project: Path) -> None:
     for path in (out / "pagefind").iterdir():
         if not any(path.match(pattern) for pattern in PAGEFIND_USED):
             path.unlink()
+
+
+#: Our own scripts and stylesheet in the built site, published minified: a reader's first visit loads them
+#: on every page, and their comments (why, not what) are for the next maintainer, in docs/assets/.
+#: The vendored qrcode-generator.js is left as it came (its licence header stays verbatim).
+OWN_SCRIPTS = "assets/javascripts/*.js"
+VENDORED = {"qrcode-generator.js"}
+OWN_STYLESHEET = "assets/stylesheets/werkkaarten.css"
+
+
+def minify_own(out: Path) -> None:
+    """Strip comments and spaces from our scripts (rjsmin) and stylesheet (rcssmin); `/*! … */` stays."""
+    for path in sorted(out.glob(OWN_SCRIPTS)):
+        if path.name not in VENDORED and not path.name.startswith("bundle."):
+            path.write_text(rjsmin.jsmin(path.read_text(encoding="utf-8"), keep_bang_comments=True), encoding="utf-8")
+    css = out / OWN_STYLESHEET
+    css.write_text(rcssmin.cssmin(css.read_text(encoding="utf-8"), keep_bang_comments=True), encoding="utf-8")
 
 
 def _swap(built: Path, site: Path) -> None:
@@ -149,6 +170,7 @@ def build(
         _exports(project, out, url)
         print("build: cards.json, QR codes, short links", flush=True)
         index_search(out, project)
+        minify_own(out)
         if pdfs:
             script = ROOT / "scripts" / "make_pdfs.py"
             command = [sys.executable, str(script), "--site", str(out), "--docs", "docs"]

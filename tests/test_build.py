@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -250,3 +251,18 @@ def test_contract_update_never_joins_two_addresses(site: Path, tmp_path: Path) -
     assert "opleiders/" in addresses
     assert set(published_addresses(site)) <= set(addresses)
     assert all(line.count("/#") <= 1 and "//" not in line for line in addresses), addresses[:5]
+
+
+def test_our_scripts_and_stylesheet_are_published_minified(site: Path) -> None:
+    """What every first visit loads of ours carries no comments or indentation; the vendored QR library
+    keeps its licence header. Red when: the build's minify step is dropped (scripts/build.py, minify_own)."""
+    sources = ROOT / "docs"
+    own = [path.relative_to(sources) for path in sorted((sources / "assets" / "javascripts").glob("*.js"))]
+    own.append(Path("assets/stylesheets/werkkaarten.css"))
+    for name in own:
+        written, published = (sources / name).read_text(encoding="utf-8"), (site / name).read_text(encoding="utf-8")
+        if name.name == "qrcode-generator.js":
+            assert published == written, "the vendored library is published as it came"
+            continue
+        assert len(published) < 0.85 * len(written), f"{name}: not minified ({len(published)} of {len(written)})"
+        assert "\n  " not in published and not re.search(r"/\*(?!!)", published), f"{name}: comments or indentation"
