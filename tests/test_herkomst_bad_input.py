@@ -9,53 +9,23 @@ are the fast tier (`make check`).
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import SITE_URL, fixture_project
-
-from macros.errors import HandbookError
-from macros.session import validated
+from conftest import fixture_project
+from test_bad_input import Case, Mutation, both, case, validate_in_process
+from test_bad_input import edit as edit_file
 
 MAP = "docs/_data/herkomst.yml"
-Mutation = Callable[[Path], None]
 
 
-def edit(old: str, new: str, file: str = MAP) -> Mutation:
-    """Replace text that must be there (so no mutation is silently a no-op)."""
-
-    def mutate(project: Path) -> None:
-        path = project / file
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"fixture text not found in {file}: {old!r}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    return mutate
-
-
-def both(*mutations: Mutation) -> Mutation:
-    def mutate(project: Path) -> None:
-        for mutation in mutations:
-            mutation(project)
-
-    return mutate
+def edit(old: str, new: str) -> Mutation:
+    """Replace text that must be there in the source map (test_bad_input.edit, on this file)."""
+    return edit_file(old, new, MAP)
 
 
 def delete(file: str) -> Mutation:
     return lambda project: (project / file).unlink()
-
-
-@dataclass(frozen=True)
-class Case:
-    bad: Mutation
-    expected: tuple[str, ...]  # each must appear in the output: file, field, message (the last on the file's line)
-    twin: Mutation  # the nearest valid change: must pass
-
-
-def case(bad: Mutation, expected: list[str], twin: Mutation) -> Case:
-    return Case(bad, tuple(expected), twin)
 
 
 MEDIATION = "cards: [mediation#wanneer]"
@@ -144,11 +114,8 @@ def first_step(pristine: Path, target: Path, mutation: Mutation) -> str | None:
     # The first step reads docs/ only; the theme's assets are not read, so they are not copied.
     shutil.copytree(pristine / "docs", project / "docs", symlinks=True, ignore=shutil.ignore_patterns("assets"))
     mutation(project)
-    try:
-        validated(object(), project / "docs", SITE_URL, True, False)
-    except HandbookError as error:
-        return str(error)
-    return None
+    refused = validate_in_process(project)
+    return refused.output if refused else None
 
 
 @pytest.mark.parametrize("name", list(CASES))
