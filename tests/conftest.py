@@ -7,10 +7,13 @@ to ask builds it under a file lock, the others wait and read the same files.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +36,26 @@ BUILD = [sys.executable, str(ROOT / "scripts" / "build.py")]
 #: (scripts/build.py --publish refuses it), but distinct from the local print server's address.
 SITE_URL = "https://werkkaarten.example.org/werkkaarten/"
 TEST_ENV = {**BUILD_ENV, "SITE_URL": SITE_URL}
+
+
+#: Where the run's temporary files go when the reader has not chosen (TMPDIR): memory, if the machine has
+#: a tmpfs with room. The suite writes some 40 projects and sites; on this project's 2-core CI machine
+#: the disk made `make check` three times slower (122 s against 42 s on one core).
+MEMORY_TMP = Path("/dev/shm")
+MEMORY_TMP_ROOM = 4 * 1024**3
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Put the run's temporary files (and those of every build and browser it starts) in memory.
+
+    Set here, before xdist starts its workers, so they and their subprocesses inherit it.
+    """
+    if os.environ.get("TMPDIR") or config.option.basetemp or not MEMORY_TMP.is_dir():
+        return
+    room = shutil.disk_usage(MEMORY_TMP).free
+    if room >= MEMORY_TMP_ROOM and os.access(MEMORY_TMP, os.W_OK):
+        os.environ["TMPDIR"] = str(MEMORY_TMP)
+        tempfile.tempdir = str(MEMORY_TMP)
 
 
 @dataclass
@@ -63,11 +86,12 @@ def build(project: Path, site: Path, pdfs: bool = False, *extra: str, env: dict[
     return BuildResult(run.returncode, run.stdout + run.stderr, site)
 
 
-def once_per_run(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
-    """The folder `make` fills, made once per test run however many workers ask for it.
+#: The makers started ahead of time in this worker (`start_once_per_run`), by name.
+_STARTED: dict[str, threading.Thread] = {}
 
-    A failure is recorded too, so a second worker reports it instead of building again.
-    """
+
+def _make_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """Fill the folder unless another worker has (or has failed to); a failure is recorded for the others."""
     root = factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         root = root.parent  # the run's folder, above each worker's own
@@ -83,6 +107,34 @@ def once_per_run(factory: pytest.TempPathFactory, name: str, make: Callable[[Pat
                 failed.write_text(str(error) or type(error).__name__, encoding="utf-8")
                 raise
             done.touch()
+    return target
+
+
+def start_once_per_run(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> None:
+    """Begin making it now, in a thread, while this worker goes on with tests that do not need it.
+
+    The maker's work is a subprocess, so the thread holds no core; `once_per_run` waits for it. A failure
+    is left to `once_per_run` to report, in the first test that needs the result.
+    """
+
+    def run() -> None:
+        with contextlib.suppress(BaseException):
+            _make_once(factory, name, make)
+
+    if name not in _STARTED:
+        _STARTED[name] = threading.Thread(target=run, name=f"make {name}", daemon=True)
+        _STARTED[name].start()
+
+
+def once_per_run(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `make` fills, made once per test run however many workers ask for it.
+
+    A failure is recorded too, so a second worker reports it instead of building again.
+    """
+    if name in _STARTED:
+        _STARTED[name].join()
+    target = _make_once(factory, name, make)
+    failed = target.with_name(f"{name}.failed")
     if failed.exists():
         pytest.fail(f"{name} could not be made (see the first failure):\n{failed.read_text(encoding='utf-8')}")
     return target
@@ -112,6 +164,19 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             pytest.fail(f"WERKKAARTEN_TEST_SITE={prebuilt} is not a built site (no cards.json)", pytrace=False)
         return path
     return once_per_run(tmp_path_factory, "site", built(ROOT, pdfs=True))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _start_the_site_build(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Start the shared build with the run's first test when any test of the run reads the site.
+
+    It is the longest single step (a minute, PDFs included): started in the background, it runs while the
+    workers build the fixtures that do not need it and run the unit tests (see the order below).
+    """
+    if os.environ.get("WERKKAARTEN_TEST_SITE"):
+        return
+    if any("site" in getattr(item, "fixturenames", ()) for item in request.session.items):
+        start_once_per_run(tmp_path_factory, "site", built(ROOT, pdfs=True))
 
 
 #: The five source texts (see its README); only the tests that compare the site with them need them.
@@ -228,26 +293,50 @@ TIER_FIXTURES = {
         "changed_site",
         "zensical_site",
         "built_cases",
+        "fixture_site",
     },
     "seeds": {"seeds"},
 }
 
 
+#: Fixtures that make their own build, not from the shared site: their tests go first, so the workers
+#: make them while the shared site builds in the background.
+OWN_BUILDS = {
+    "addressed_site",
+    "built_cases",
+    "changed_site",
+    "edited_site",
+    "fixture_site",
+    "injected_site",
+    "zensical_site",
+}
+#: The longest tests on the shared site go first among those, so no worker is left with one at the end.
+LONGEST = (
+    "test_every_page_loads_clean_and_passes_axe_in_both_schemes",
+    "test_linkchecker_finds_no_broken_internal_link",
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test with its tier from the fixtures it uses; one that uses none of them is `unit`.
 
-    Then order the run so the site's build starts at once: the first test that reads the built site
-    goes first (its worker builds; the other workers wait for it only when they need it), then the unit
-    tests, which need no build and keep the other cores busy meanwhile, then everything else.
+    Then order the run around the shared site's build, which starts in the background with the first
+    test: first the tests whose fixtures build something else (each worker builds one while the site
+    builds), then the unit tests, then the tests that read the site, the longest first.
     """
-    units: list[pytest.Item] = []
-    others: list[pytest.Item] = []
+
+    def phase(item: pytest.Item) -> tuple[int, int]:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & OWN_BUILDS:
+            return (0, int("site" in used))  # those that also compare with the site last
+        if item.get_closest_marker("unit"):
+            return (1, 0)
+        return (2, 0 if getattr(item, "originalname", item.name) in LONGEST else 1)
+
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
         tiers = [tier for tier, fixtures in TIER_FIXTURES.items() if used & fixtures]
         tiers += [mark.name for mark in item.iter_markers() if mark.name in TIER_FIXTURES and mark.name not in tiers]
         for tier in tiers or ["unit"]:
             item.add_marker(tier)
-        (others if tiers else units).append(item)
-    first = next((item for item in others if "site" in getattr(item, "fixturenames", ())), None)
-    items[:] = ([first] if first else []) + units + [item for item in others if item is not first]
+    items.sort(key=phase)  # stable: within a phase, the order pytest chose

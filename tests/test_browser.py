@@ -400,7 +400,7 @@ def open_clean(page: Page, watch: Watch, base: str, path: str, expected: dict[st
 
 
 #: The every-page sweep in shards, so each worker (one per core) takes a share of the pages.
-SHARDS = 4
+SHARDS = 8
 
 
 @pytest.mark.parametrize("shard", range(SHARDS))
