@@ -248,7 +248,9 @@ HOST_HEADERS = {"Cache-Control": "max-age=600"}
 #: The host set-ups the README names, each a real server Chromium loads the pages from: a host that
 #: gzips on the fly (GitHub Pages, level 6), one that compresses with Brotli on the fly (quality 5 stands
 #: for hosts that offer it and choose their own level), and nginx as we ship it (the build's .br copies).
-HOSTS = ("gzip on the fly", "Brotli on the fly", "nginx (shipped)")
+#: The last is the same nginx over HTTPS and HTTP/2, as a production host serves: there the headers
+#: repeated on every response (the security policy) are compressed (HPACK), over HTTP/1.1 they are not.
+HOSTS = ("gzip on the fly", "Brotli on the fly", "nginx (shipped)", "nginx (shipped), HTTP/2")
 #: A query a reader types once search is open, and the CPU slowdown of Lighthouse's mobile profile.
 SEARCH_QUERY = "intieme terreur"
 CPU_SLOWDOWN = 4
@@ -272,16 +274,16 @@ TIME_SEARCH = """async query => {
 BUILD = [sys.executable, str(ROOT / "scripts" / "build.py")]
 
 
-def site_for_port(work: Path, port: int, builder: str) -> Path:
+def site_for_port(work: Path, port: int, builder: str, scheme: str = "http") -> Path:
     """The site built for the address it is served from, as in production, with `make build`'s steps.
 
     Material's instant navigation only follows links listed in sitemap.xml, which holds
     `site_url` addresses; a site built for another origin loads every page in full.
     """
-    site = work / f"site-{builder}-{port}"
+    site = work / f"site-{builder}-{scheme}-{port}"
     run = subprocess.run(
         [*BUILD, "--project", str(work / "ours"), "--site", str(site), "--no-pdf", "--builder", builder],
-        env={**ENV, "SITE_URL": f"http://127.0.0.1:{port}/werkkaarten/"},
+        env={**ENV, "SITE_URL": f"{scheme}://127.0.0.1:{port}/werkkaarten/"},
         capture_output=True,
         text=True,
     )
@@ -292,8 +294,8 @@ def site_for_port(work: Path, port: int, builder: str) -> Path:
 
 @contextlib.contextmanager
 def _host(site: Path, setup: str, port: int) -> Iterator[str]:
-    if setup == "nginx (shipped)":
-        with serve_nginx(site, port=port) as base:
+    if setup.startswith("nginx"):
+        with serve_nginx(site, port=port, tls=setup.endswith("HTTP/2")) as base:
             yield base
     else:
         with serve(
@@ -344,16 +346,18 @@ def bench_weight(work: Path, builder: str) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
     results: dict[str, Any] = {}
-    port = free_port()
+    port, tls_port = free_port(), free_port()
     site = site_for_port(work, port, builder)
+    tls_site = site_for_port(work, tls_port, builder, "https")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for setup in HOSTS:
             rows: dict[str, Any] = {}
-            with _host(site, setup, port) as base:
+            tls = setup.endswith("HTTP/2")
+            with _host(tls_site if tls else site, setup, tls_port if tls else port) as base:
                 origin = base.split("/werkkaarten/")[0]
                 for name, path in PAGES.items():
-                    context = browser.new_context()
+                    context = browser.new_context(ignore_https_errors=tls)  # our self-signed certificate
                     page = context.new_page()
                     traffic = _Traffic(context, origin)
                     page.goto(base + path, wait_until="load")
@@ -415,12 +419,14 @@ def lighthouse_bin() -> Path:
 
 
 def bench_lighthouse(work: Path, runs: int) -> dict[str, Any]:
+    """Lighthouse on the site as we ship it for production: nginx with the build's Brotli copies and
+    security headers, over HTTPS and HTTP/2 (our self-signed certificate, which Chromium is told to accept)."""
     binary = lighthouse_bin()
-    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    flags = " ".join(["--headless=new", "--ignore-certificate-errors", *CHROMIUM_ARGS])
     results: dict[str, Any] = {}
     port = free_port()
-    site = site_for_port(work, port, "mkdocs")
-    with serve(site, compress=True, headers=HOST_HEADERS, port=port) as base:
+    site = site_for_port(work, port, "mkdocs", "https")
+    with serve_nginx(site, port=port, tls=True) as base:
         for preset in ("mobile", "desktop"):
             for name, path in PAGES.items():
                 scores: list[dict[str, float]] = []
@@ -506,7 +512,7 @@ def report(results: dict[str, Any]) -> str:
         lines += [
             "",
             f"Page weight, {builder}, as Chromium received it (headers included; bodies alone in brackets):",
-            f"{'host set-up':<18} {'page':<10} {'first visit':>20} {'next page':>20} {'first search':>20}",
+            f"{'host set-up':<24} {'page':<10} {'first visit':>20} {'next page':>20} {'first search':>20}",
         ]
         for setup in HOSTS:
             for name, row in weight[setup].items():
@@ -514,7 +520,7 @@ def report(results: dict[str, Any]) -> str:
                     f"{kb(row[part]['bytes'])} ({kb(row[part]['body_bytes'])})"
                     for part in ("first", "following", "first_search")
                 ]
-                lines.append(f"{setup:<18} {name:<10} " + " ".join(f"{cell:>20}" for cell in cells))
+                lines.append(f"{setup:<24} {name:<10} " + " ".join(f"{cell:>20}" for cell in cells))
         card = weight[HOSTS[0]]["card"]["first"]["urls"]
         lines.append("card, first visit, requests: " + ", ".join(url.split("/")[-1] or url for url in card))
         timing = weight["search_ms"]

@@ -19,6 +19,7 @@ import os
 import pwd
 import re
 import shutil
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -87,8 +88,15 @@ def _q(path: Path | str) -> str:
     return '"' + str(path).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def render_conf(site: Path, prefix: str, port: int, workdir: Path, mime_types: Path, user: str = "") -> str:
-    """The nginx.conf that serves `site` under `prefix` on 127.0.0.1:`port`; nginx writes only in `workdir`."""
+def render_conf(
+    site: Path, prefix: str, port: int, workdir: Path, mime_types: Path, user: str = "", tls: bool = False
+) -> str:
+    """The nginx.conf that serves `site` under `prefix` on 127.0.0.1:`port`; nginx writes only in `workdir`.
+
+    With `tls`, over HTTPS and HTTP/2 with the certificate `self_signed` made in `workdir`: how a
+    production host serves, where the response headers repeated on every request are compressed
+    (HPACK) and cost a few bytes each, not their full length as over HTTP/1.1.
+    """
     if not (prefix.startswith("/") and prefix.endswith("/")):
         raise ValueError(f"prefix must start and end with '/': {prefix!r}")
     site, workdir = site.resolve(), workdir.resolve()
@@ -107,8 +115,13 @@ def render_conf(site: Path, prefix: str, port: int, workdir: Path, mime_types: P
         else "\n        # Outside the sub-path nothing is published.\n"
         "        location / {\n            return 404;\n        }"
     )
+    tls_files = (
+        f"        ssl_certificate {_q(workdir / 'tls.crt')};\n        ssl_certificate_key {_q(workdir / 'tls.key')};"
+        if tls
+        else ""
+    )
     return f"""\
-# Serves {site} under {prefix} on http://127.0.0.1:{port}{prefix}
+# Serves {site} under {prefix} on http{"s" if tls else ""}://127.0.0.1:{port}{prefix}
 # Written by scripts/nginx.py. Every file nginx writes is in {workdir}.
 {brotli_module}
 daemon off;
@@ -136,8 +149,9 @@ http {{
     {brotli}
 
     server {{
-        listen 127.0.0.1:{port};
+        listen 127.0.0.1:{port}{" ssl http2" if tls else ""};
         server_name localhost;
+{tls_files}
 
         # The site's security headers, exactly as the build wrote them (`add_header ... always;`,
         # so error pages carry them too). No add_header below: it would replace these.
@@ -174,6 +188,22 @@ def _log(workdir: Path) -> str:
     return "".join(part for part in parts if part).strip() or "(no output)"
 
 
+#: Our own self-signed certificate on 127.0.0.1: checked by nobody, only to see that nginx answers.
+_UNVERIFIED = ssl.create_default_context()
+_UNVERIFIED.check_hostname = False
+_UNVERIFIED.verify_mode = ssl.CERT_NONE
+
+
+def self_signed(workdir: Path) -> None:
+    """tls.crt and tls.key for 127.0.0.1, valid for a day, made with Debian's openssl."""
+    files = ["-keyout", str(workdir / "tls.key"), "-out", str(workdir / "tls.crt")]
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", *files],
+        check=True,
+        capture_output=True,
+    )
+
+
 def _wait_until_serving(process: subprocess.Popen, url: str, workdir: Path, timeout: float = 15) -> None:
     """Return once nginx answers `url`; raise with its log when it exits or does not answer in time."""
     deadline = time.monotonic() + timeout
@@ -181,7 +211,7 @@ def _wait_until_serving(process: subprocess.Popen, url: str, workdir: Path, time
         if process.poll() is not None:
             raise NginxError(f"nginx exited with code {process.returncode}:\n{_log(workdir)}")
         try:
-            with urllib.request.urlopen(url, timeout=2):
+            with urllib.request.urlopen(url, timeout=2, context=_UNVERIFIED if url.startswith("https") else None):
                 return
         except urllib.error.HTTPError:
             return  # it answers, even if with an error page
@@ -191,8 +221,9 @@ def _wait_until_serving(process: subprocess.Popen, url: str, workdir: Path, time
 
 
 @contextlib.contextmanager
-def serve_nginx(site: Path, prefix: str = "/werkkaarten/", port: int = 0) -> Iterator[str]:
-    """Serve the built `site` with nginx on 127.0.0.1 under `prefix`, on `port` (0: a free one).
+def serve_nginx(site: Path, prefix: str = "/werkkaarten/", port: int = 0, tls: bool = False) -> Iterator[str]:
+    """Serve the built `site` with nginx on 127.0.0.1 under `prefix`, on `port` (0: a free one); with
+    `tls` over HTTPS and HTTP/2, with a self-signed certificate (a browser must be told to accept it).
 
     The site must hold nginx-security-headers.conf (scripts/security_headers.py). Yields the base
     URL, ending in '/'; stops nginx and removes its temporary prefix afterwards.
@@ -205,15 +236,17 @@ def serve_nginx(site: Path, prefix: str = "/werkkaarten/", port: int = 0) -> Ite
     with tempfile.TemporaryDirectory(prefix="werkkaarten-nginx-") as tmp:
         workdir = Path(tmp)
         conf = workdir / "nginx.conf"
+        if tls:
+            self_signed(workdir)
         # A free port can be taken between the probe and nginx's bind: try another one then.
         for attempt in range(3):
             chosen = port or free_port()
-            conf.write_text(render_conf(site, prefix, chosen, workdir, mime_types, worker_user(site)))
+            conf.write_text(render_conf(site, prefix, chosen, workdir, mime_types, worker_user(site), tls))
             command = [nginx, "-p", str(workdir), "-e", str(workdir / "error.log"), "-c", str(conf)]
             check = subprocess.run([*command, "-t", "-q"], capture_output=True, text=True, check=False)
             if check.returncode != 0:
                 raise NginxError(_rejected(conf, check.stderr, site))
-            url = f"http://127.0.0.1:{chosen}{prefix}"
+            url = f"http{'s' if tls else ''}://127.0.0.1:{chosen}{prefix}"
             with (workdir / "stderr.log").open("w") as stderr:
                 process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr)
             try:

@@ -37,10 +37,12 @@ from scripts.project import site_url  # noqa: E402
 ALLOWED_SCRIPTS = (
     re.compile(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js"),  # Material's bundle
     # ours
-    re.compile(r"assets/javascripts/(?:theme-start|theme-palette|kopieerknoppen|doorverwijzing|lespakket|zoeken)\.js"),
+    re.compile(
+        r"assets/javascripts/(?:theme-start|theme-palette|kopieerknoppen|doorverwijzing|lespakket|lespakket-samenstellen|zoeken)\.js"
+    ),
     re.compile(r"assets/javascripts/iframe-worker-shim\.js"),  # search from file:// (offline edition)
     # The ad-hoc pack's QR code: qrcode-generator 2.0.4 from npm, vendored as is (MIT; its licence is in
-    # its header); lespakket.js adds it to the pack page only. No eval, no request.
+    # its header); lespakket-samenstellen.js adds it to the pack page only. No eval, no request.
     re.compile(r"assets/javascripts/qrcode-generator\.js"),
 )
 #: Script types a browser does not run (Material's configuration is JSON in a script element).

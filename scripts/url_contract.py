@@ -17,9 +17,10 @@ import argparse
 import posixpath
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+import lxml.html
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -35,8 +36,29 @@ SKIPPED_DIRS = {"assets", "search", "schema", "qr"}
 _REFRESH = re.compile(r"url=([^\"'>\s]+)", re.IGNORECASE)
 
 
-def _html(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+@dataclass(frozen=True)
+class _Page:
+    """What the contract needs of a built page: where it redirects to, and which ids it has."""
+
+    refresh: str | None  # the content of its refresh <meta>, if it is a redirect page
+    ids: frozenset[str]
+    heading_ids: tuple[str, ...]  # of the h2 and h3 headings in its article, in order
+
+
+def _read(path: Path) -> _Page:
+    """One parse with lxml (a contract holds some 700 addresses over 190 pages: read each page once)."""
+    root = lxml.html.fromstring(path.read_bytes())
+    refresh = next(
+        (
+            meta.get("content") or ""
+            for meta in root.iter("meta")
+            if (meta.get("http-equiv") or "").lower() == "refresh"
+        ),
+        None,
+    )
+    article = next(root.iter("article"), None)
+    headings = () if article is None else tuple(h.get("id") for h in article.iter("h2", "h3") if h.get("id"))
+    return _Page(refresh, frozenset(root.xpath("//@id")), headings)
 
 
 def published_addresses(site: Path) -> list[str]:
@@ -48,13 +70,9 @@ def published_addresses(site: Path) -> list[str]:
             continue
         page = "" if rel == "." else f"{rel}/"
         addresses.append(page or "./")
-        article = _html(index).select_one("article")
-        if article is None:
-            continue
-        for heading in article.select("h2[id], h3[id]"):
-            if heading["id"] in GENERATED_ANCHORS:
-                continue
-            addresses.append(f"{page}#{heading['id']}" if page else f"./#{heading['id']}")
+        for anchor in _read(index).heading_ids:
+            if anchor not in GENERATED_ANCHORS:
+                addresses.append(f"{page}#{anchor}" if page else f"./#{anchor}")
     return addresses
 
 
@@ -77,7 +95,7 @@ def update(site: Path, path: Path = CONTRACT) -> list[str]:
     return new
 
 
-def resolve(site: Path, address: str, hops: int = 3, parsed: dict[Path, BeautifulSoup] | None = None) -> str | None:
+def resolve(site: Path, address: str, hops: int = 3, parsed: dict[Path, _Page] | None = None) -> str | None:
     """None when the address resolves (following redirect pages), else why it does not.
 
     `parsed` keeps each page parsed once while a whole contract is checked (a page has many anchors).
@@ -89,20 +107,19 @@ def resolve(site: Path, address: str, hops: int = 3, parsed: dict[Path, Beautifu
         return "no such page"
     parsed = {} if parsed is None else parsed
     if index not in parsed:
-        parsed[index] = _html(index)
+        parsed[index] = _read(index)
     html = parsed[index]
-    refresh = html.find("meta", attrs={"http-equiv": re.compile("refresh", re.I)})
-    if refresh is not None:
+    if html.refresh is not None:
         if hops == 0:
             return "too many redirects"
-        match = _REFRESH.search(str(refresh.get("content") or ""))
+        match = _REFRESH.search(html.refresh)
         if match is None:
             return "redirect page without a target"
         target, _, target_anchor = match.group(1).partition("#")
         moved = posixpath.normpath(posixpath.join(page, target)) + ("/" if target.endswith("/") else "")
         onward = f"{moved}#{anchor or target_anchor}" if anchor or target_anchor else moved
         return resolve(site, onward, hops - 1, parsed)
-    if anchor and html.find(id=anchor) is None:
+    if anchor and anchor not in html.ids:
         return f"anchor #{anchor} is gone"
     return None
 
@@ -110,7 +127,7 @@ def resolve(site: Path, address: str, hops: int = 3, parsed: dict[Path, Beautifu
 def check(site: Path, path: Path = CONTRACT) -> list[str]:
     """Every contract address that no longer resolves, with the reason."""
     failures = []
-    parsed: dict[Path, BeautifulSoup] = {}
+    parsed: dict[Path, _Page] = {}
     for address in read_contract(path):
         reason = resolve(site, address, parsed=parsed)
         if reason:

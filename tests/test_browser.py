@@ -172,7 +172,7 @@ SEARCH_ANSWERED = """query => document.getElementById("wk-zoekresultaten").getAt
 RESULT_PAGES = "#wk-zoekresultaten > li > a:first-child"
 
 #: What only search fetches: Pagefind's files, and the theme's index and worker.
-SEARCH_FILES = re.compile(r"/pagefind/|/search/search_index\.json|/workers/search\.")
+SEARCH_FILES = re.compile(r"/pagefind/|/search/search_index\.json|/search\.json|/workers/search\.")
 
 
 def search_for(page: Page, query: str, typed: bool = True) -> list[str]:
@@ -680,7 +680,7 @@ def test_keyboard_skip_link_visible_focus_and_every_control_reachable(open_page)
 
 #: The theme's chrome: on screen on a desktop, never on paper.
 #: Checklists have no navigation column (nothing to navigate to there), so the primary sidebar is not listed.
-CHROME = [".md-header", ".md-tabs", ".md-search", ".md-footer"]
+CHROME = [".md-header", ".md-tabs", ".wk-zoeken", ".md-footer"]
 
 
 def test_print_shows_only_the_checklist(open_page, handbook) -> None:
@@ -848,14 +848,21 @@ def test_a_trainer_builds_an_ad_hoc_pack_from_three_pages(open_page, base_url) -
     reorder with the keyboard, remove one, open the copied link in a fresh context, print.
 
     Red when: a link loses the selection (the second add starts a new pack), the address does not
-    follow a reorder, or print shows the controls or the theme's chrome.
+    follow a reorder, or print shows the controls or the theme's chrome; or a card downloads the pack
+    page's builder (lespakket.js loads it on every page instead of the pack page only).
     """
     page, watch = open_page("partnerschap/respecteer-ouders/")
+    builder = re.compile(r"/(lespakket-samenstellen|qrcode-generator)\.js$")
+    loaded: list[str] = []
+    page.on("request", lambda request: builder.search(request.url) and loaded.append(request.url))
     page.get_by_role("link", name="Aan lespakket toevoegen").click()
     expect(page).to_have_url(re.compile(r"partnerschap/respecteer-ouders/(#[\w-]*)?$"))
+    watch.settle(page)
+    assert not loaded, f"a card downloads the pack page's builder: {loaded}"
     page.locator("a.wk-lp-naar").click()
     expect(page).to_have_url(re.compile(r"lespakket/\?k=p1$"))
     expect(page.locator(".wk-lpb-lijst > li")).to_have_count(1)
+    assert any("lespakket-samenstellen" in url for url in loaded), loaded
 
     # Second item: from the pack, on to all cards, a family, a card; the tab keeps the selection.
     page.locator("a.wk-lpb-verder", has_text="alle kaarten").click()

@@ -15,10 +15,13 @@ from pathlib import Path
 import brotli
 import pytest
 from conftest import BUILD, ROOT, TEST_ENV, once_per_run
+from playwright.sync_api import Browser
+from test_browser import Watch, search_for
 
 from scripts.build import ZENSICAL
 from scripts.check_links import broken_links
 from scripts.compress import compressible
+from scripts.nginx import serve_nginx
 from scripts.parity import differences, pages
 
 
@@ -53,6 +56,30 @@ def test_zensical_builds_the_same_handbook(zensical_site: Path, site: Path) -> N
     assert len(pages(site)) > 150
     found = differences(site, zensical_site)
     assert not found, "\n".join(found[:20])
+
+
+def test_zensical_pages_fetch_no_search_index_until_search_opens(browser: Browser, zensical_site: Path) -> None:
+    """Zensical's theme fetches search.json on every page that has a panel with class md-search; ours has
+    none, and Pagefind answers once search is opened, as on the MkDocs build.
+
+    Red when: the panel carries class md-search again ("search files fetched before search was opened",
+    and a failed request: the build publishes no search.json).
+    """
+    with serve_nginx(zensical_site) as base:
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            watch = Watch(origin=base.rsplit("/werkkaarten/", 1)[0])
+            watch.attach(page)
+            page.goto(base + "partnerschap/respecteer-ouders/", wait_until="load")
+            watch.settle(page)
+            watch.assert_clean("a card built by Zensical, search not opened")
+            page.keyboard.press("/")
+            assert "intieme-terreur" in " ".join(search_for(page, "intieme terreur")[:3])
+            watch.settle(page)
+            watch.assert_clean("a card built by Zensical, after a search", searched=True)
+        finally:
+            context.close()
 
 
 def test_the_comparison_sees_a_difference(site: Path, tmp_path: Path) -> None:
@@ -109,8 +136,6 @@ def test_nginx_serves_the_precompressed_copies(site: Path, accept: str, encoding
 
     Red when: brotli_static or gzip_static is missing from the configuration, or the module is not loaded.
     """
-    from scripts.nginx import serve_nginx
-
     decode = {"br": brotli.decompress, "gzip": gzip.decompress, None: lambda data: data}[encoding]
     with serve_nginx(site) as base:
         for path in ("pagefind/pagefind.js", "partnerschap/kind-centraal/"):
