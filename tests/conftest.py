@@ -1,4 +1,4 @@
-"""Shared fixtures: one real strict build of the site per test run, and a way to build broken copies.
+"""Shared fixtures: one real strict build of the site per test run, and the minimal fixture built as tests change it.
 
 The suite runs on every core (pytest-xdist, `-n auto` in pyproject.toml). Each worker has its own
 session fixtures, so a site that takes seconds to build is made by `once_per_run`: the first worker
@@ -244,29 +244,31 @@ def fixture_project(target: Path) -> Path:
     return target
 
 
+def fixture_built_once(
+    factory: pytest.TempPathFactory,
+    name: str,
+    change: Callable[[Path], None] | None = None,
+    pdfs: bool = False,
+    env: dict[str, str] | None = None,
+) -> Path:
+    """The minimal fixture, changed by `change` when given, built by the real command line once per run
+    into the folder `name`; its project lies beside it (`<name>-project`)."""
+
+    def make(site: Path) -> None:
+        project = fixture_project(site.with_name(f"{name}-project"))
+        if change:
+            change(project)
+        built(project, pdfs, env)(site)
+
+    return once_per_run(factory, name, make)
+
+
 @pytest.fixture(scope="session")
 def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The minimal fixture built with an injection payload in every free-text field; the build must pass."""
     from payloads import apply
 
-    def make(site: Path) -> None:
-        project = fixture_project(site.with_name("injected-project"))
-        apply(project)
-        built(project)(site)
-
-    return once_per_run(tmp_path_factory, "injected-site", make)
-
-
-@pytest.fixture
-def broken_project(tmp_path: Path) -> Callable[[Callable[[Path], None]], BuildResult]:
-    """Copy the project, apply one mutation, build it strictly and return the result."""
-
-    def run(mutate: Callable[[Path], None]) -> BuildResult:
-        project = copy_project(tmp_path / "project")
-        mutate(project)
-        return build(project, tmp_path / "site")
-
-    return run
+    return fixture_built_once(tmp_path_factory, "injected-site", apply)
 
 
 @pytest.fixture(scope="session")
@@ -285,7 +287,6 @@ TIER_FIXTURES = {
         "site",
         "page",
         "injected_site",
-        "broken_project",
         "published",
         "addressed_site",
         "page_urls",

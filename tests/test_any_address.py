@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SITE_URL, TEST_ENV, built, fixture_project, once_per_run
+from conftest import SITE_URL, TEST_ENV, fixture_built_once
 from playwright.sync_api import Browser, expect
 from test_browser import RESULT_PAGES, Watch, search_for
 
@@ -43,11 +43,7 @@ def addressed_site(request: pytest.FixtureRequest, tmp_path_factory) -> tuple[st
     the suite's own build) and without compressed copies."""
     path = ADDRESSES[request.param]
     env = {**TEST_ENV, "SITE_URL": SITE_URL if path == "/werkkaarten/" else HOST + path}
-
-    def make(site: Path) -> None:
-        built(fixture_project(site.with_name(f"fixture-at-{request.param}")), env=env)(site)
-
-    return path, once_per_run(tmp_path_factory, f"fixture-at-{request.param}-site", make)
+    return path, fixture_built_once(tmp_path_factory, f"fixture-at-{request.param}", env=env)
 
 
 @pytest.fixture(scope="session")

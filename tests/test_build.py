@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SITE_URL, TEST_ENV, build, built, fixture_project, once_per_run
+from conftest import ROOT, SITE_URL, TEST_ENV, build, fixture_built_once, fixture_project
 from pypdf import PdfReader
 
 from macros.addresses import printable, qr_path, unreachable
@@ -66,11 +66,8 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The minimal fixture built by the real command line with everything `make build` makes (PDFs,
     compressed copies, headers): (project, site)."""
 
-    def make(site: Path) -> None:
-        built(fixture_project(site.with_name("fixture-project")), pdfs=True)(site)
-
-    site = once_per_run(tmp_path_factory, "fixture-site", make)
-    return site.with_name("fixture-project"), site
+    site = fixture_built_once(tmp_path_factory, "fixture-site", pdfs=True)
+    return site.with_name("fixture-site-project"), site
 
 
 def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(fixture_site, tmp_path: Path) -> None:

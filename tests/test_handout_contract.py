@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_DOCS, built, fixture_project, once_per_run
+from conftest import FIXTURE_DOCS, fixture_built_once
 from playwright.sync_api import Browser, Page
 
 from scripts.nginx import serve_nginx
@@ -100,8 +100,7 @@ def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture with its checklist as a list of signs: a new heading and caveat for signs in
     checklists.yml, and a next step on the list; nothing else changes."""
 
-    def make(site: Path) -> None:
-        project = fixture_project(site.with_name("changed-project"))
+    def change(project: Path) -> None:
         checklist = project / "docs" / "checklists" / "voor-het-gesprek.md"
         text = checklist.read_text(encoding="utf-8")
         step = f"  next_step: {{heading: {STEP_HEADING}, text: {STEP_TEXT}, sources: ['001']}}"
@@ -118,9 +117,8 @@ def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         )
         assert new != old, "the fixture's checklists.yml has no sign heading to change"
         registry.write_text(new, encoding="utf-8")
-        built(project)(site)
 
-    return once_per_run(tmp_path_factory, "changed-handout-site", make)
+    return fixture_built_once(tmp_path_factory, "changed-handout-site", change)
 
 
 def test_a_heading_and_a_next_step_changed_in_the_data_appear_in_both_handouts(
