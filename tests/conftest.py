@@ -235,9 +235,7 @@ FIXTURE_NAV = """nav:
 
 def fixture_project(target: Path) -> Path:
     """A copy of the minimal fixture as a buildable project (the real mkdocs.yml with a small nav)."""
-    copy_project(target)
-    shutil.rmtree(target / "docs")
-    shutil.copytree(FIXTURE_DOCS, target / "docs")
+    copy_project(target, docs=FIXTURE_DOCS)
     shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (target / "mkdocs.yml").write_text(config.split("# --- Navigation")[0] + FIXTURE_NAV, encoding="utf-8")
