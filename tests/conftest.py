@@ -90,11 +90,19 @@ def build(project: Path, site: Path, pdfs: bool = False, *extra: str, env: dict[
 _STARTED: dict[str, threading.Thread] = {}
 
 
-def _make_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
-    """Fill the folder unless another worker has (or has failed to); a failure is recorded for the others."""
+def _run_folder(factory: pytest.TempPathFactory) -> Path:
+    """The run's folder, above each worker's own.
+
+    Asked in the test's own thread, never first in a background one: pytest's first `getbasetemp()` in a
+    worker empties the worker's folder, and a second first call racing it from another thread would empty
+    it again while a fixture is being copied into it (the whole bad-input tier once failed that way).
+    """
     root = factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = root.parent  # the run's folder, above each worker's own
+    return root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root
+
+
+def _make_once(root: Path, name: str, make: Callable[[Path], None]) -> Path:
+    """Fill the folder unless another worker has (or has failed to); a failure is recorded for the others."""
     target = root / "once" / name
     failed = target.with_name(f"{name}.failed")
     done = target.with_name(f"{name}.done")
@@ -117,9 +125,11 @@ def start_once_per_run(factory: pytest.TempPathFactory, name: str, make: Callabl
     is left to `once_per_run` to report, in the first test that needs the result.
     """
 
+    root = _run_folder(factory)
+
     def run() -> None:
         with contextlib.suppress(BaseException):
-            _make_once(factory, name, make)
+            _make_once(root, name, make)
 
     if name not in _STARTED:
         _STARTED[name] = threading.Thread(target=run, name=f"make {name}", daemon=True)
@@ -133,7 +143,7 @@ def once_per_run(factory: pytest.TempPathFactory, name: str, make: Callable[[Pat
     """
     if name in _STARTED:
         _STARTED[name].join()
-    target = _make_once(factory, name, make)
+    target = _make_once(_run_folder(factory), name, make)
     failed = target.with_name(f"{name}.failed")
     if failed.exists():
         pytest.fail(f"{name} could not be made (see the first failure):\n{failed.read_text(encoding='utf-8')}")
