@@ -10,7 +10,7 @@ SITE   := site
 # Silence Material's banner about MkDocs 2: we pin MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build build-zensical external-links test check lint format clean chromium nginx hunspell poppler rsync contract offline bench publish vastleggen bronwijziging
+.PHONY: help serve build build-zensical external-links test check lint format clean chromium desktop-chromium nginx hunspell poppler rsync contract offline bench publish vastleggen bronwijziging
 
 help:  ## list the targets (the quick start is make serve and make test)
 	@grep -E '^[a-z-]+:.*## ' Makefile | sed -E 's/^([a-z-]+):.*## /  make \1\t/' | expand -t 24
@@ -48,7 +48,10 @@ $(ZVENV)/.zensical: requirements-zensical.txt requirements-common.txt pyproject.
 build-zensical: $(ZVENV)/.zensical $(VENV)/.site chromium  ## the same site built with Zensical, into build/site-zensical/ (same steps as make build)
 	$(BIN)/python scripts/build.py --site build/site-zensical --builder zensical
 
-chromium:  ## Debian's Chromium for PDFs and browser tests (installed with apt when missing)
+chromium:  ## Debian's Chromium without a window (its headless shell) for PDFs and browser tests (installed with apt when missing)
+	scripts/ensure_debian_package.sh chromium-headless-shell CHROMIUM chromium-headless-shell fonts-dejavu-core
+
+desktop-chromium:  ## Debian's desktop Chromium, for Lighthouse in the benchmark (installed with apt when missing)
 	scripts/ensure_debian_package.sh chromium CHROMIUM chromium fonts-dejavu-core
 
 nginx:  ## Debian's nginx: the browser tests serve site/ with it, as production does (installed with apt when missing)
@@ -99,7 +102,7 @@ node_modules: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-bench: $(VENV)/.test chromium  ## benchmark: build ratio, scale 1×/10×/30×, page weight, Lighthouse, PDFs
+bench: $(VENV)/.test chromium desktop-chromium  ## benchmark: build ratio, scale 1×/10×/30×, page weight, Lighthouse, PDFs
 	$(BIN)/python scripts/bench.py
 
 rsync:  ## rsync copies the site to its host in make publish (installed with apt when missing)

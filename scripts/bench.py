@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros import DUMP_MARKDOWN  # noqa: E402
 from macros.addresses import code_number  # noqa: E402
-from scripts.browser import CHROMIUM_ARGS, chromium_path, free_port, serve  # noqa: E402
+from scripts.browser import CHROMIUM_ARGS, chromium_path, desktop_chromium_path, free_port, serve  # noqa: E402
 from scripts.build import ZENSICAL, build_pages, index_search  # noqa: E402
 from scripts.built_site import reader_pages  # noqa: E402
 from scripts.nginx import serve_nginx  # noqa: E402
@@ -440,7 +440,7 @@ def bench_lighthouse(work: Path, runs: int) -> dict[str, Any]:
                     if preset == "desktop":
                         command.append("--preset=desktop")
                     subprocess.run(
-                        command, check=True, env={**ENV, "CHROME_PATH": chromium_path()}, capture_output=True
+                        command, check=True, env={**ENV, "CHROME_PATH": desktop_chromium_path()}, capture_output=True
                     )
                     report = json.loads(out.read_text(encoding="utf-8"))
                     audits, categories = report["audits"], report["categories"]

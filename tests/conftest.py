@@ -150,11 +150,11 @@ def once_per_run(factory: pytest.TempPathFactory, name: str, make: Callable[[Pat
     return target
 
 
-def built(project: Path, pdfs: bool = False, env: dict[str, str] | None = None) -> Callable[[Path], None]:
+def built(project: Path, pdfs: bool = False, *extra: str, env: dict[str, str] | None = None) -> Callable[[Path], None]:
     """`once_per_run`'s maker for a build of `project` into the folder it is given; a failed build fails."""
 
     def make(site: Path) -> None:
-        result = build(project, site, pdfs, env=env)
+        result = build(project, site, pdfs, *extra, env=env)
         assert result.returncode == 0, f"build of {project} failed:\n{result.output[-4000:]}"
 
     return make
@@ -162,7 +162,9 @@ def built(project: Path, pdfs: bool = False, env: dict[str, str] | None = None) 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once from the working tree as `make build` does: pages, exports, PDFs, headers.
+    """The real site, built once from the working tree as `make build` does: pages, exports, PDFs, headers;
+    all but the compressed copies, a function of each file's bytes that `fixture_site` checks (every kind
+    of file the handbook has, built by the same step): the handbook's copies cost 16 s of one core.
 
     WERKKAARTEN_TEST_SITE names a site built before (scripts/build.py with the tests' SITE_URL), so a
     developer can rerun browser tests without a new build; it is never set by `make test`.
@@ -173,7 +175,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if not (path / "cards.json").is_file():
             pytest.fail(f"WERKKAARTEN_TEST_SITE={prebuilt} is not a built site (no cards.json)", pytrace=False)
         return path
-    return once_per_run(tmp_path_factory, "site", built(ROOT, pdfs=True))
+    return once_per_run(tmp_path_factory, "site", built(ROOT, True, "--no-compress"))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -186,7 +188,7 @@ def _start_the_site_build(request: pytest.FixtureRequest, tmp_path_factory: pyte
     if os.environ.get("WERKKAARTEN_TEST_SITE"):
         return
     if any("site" in getattr(item, "fixturenames", ()) for item in request.session.items):
-        start_once_per_run(tmp_path_factory, "site", built(ROOT, pdfs=True))
+        start_once_per_run(tmp_path_factory, "site", built(ROOT, True, "--no-compress"))
 
 
 #: The five source texts (see its README); only the tests that compare the site with them need them.
@@ -266,9 +268,17 @@ def fixture_built_once(
         project = fixture_project(site.with_name(f"{name}-project"))
         if change:
             change(project)
-        built(project, pdfs, env)(site)
+        built(project, pdfs, env=env)(site)
 
     return once_per_run(factory, name, make)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The minimal fixture built by the real command line with everything `make build` makes (PDFs,
+    compressed copies, headers): (project, site)."""
+    site = fixture_built_once(tmp_path_factory, "fixture-site", pdfs=True)
+    return site.with_name("fixture-site-project"), site
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SITE_URL, TEST_ENV, build, fixture_built_once, fixture_project
+from conftest import ROOT, SITE_URL, TEST_ENV, build, fixture_project
 from pypdf import PdfReader
 
 from macros.addresses import printable, qr_path, unreachable
@@ -59,15 +59,6 @@ FAILURES = {
         p, "mkdocs.yml", "  - assets/javascripts/kopieerknoppen.js", "  - https://cdn.example.net/x.js"
     ),
 }
-
-
-@pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The minimal fixture built by the real command line with everything `make build` makes (PDFs,
-    compressed copies, headers): (project, site)."""
-
-    site = fixture_built_once(tmp_path_factory, "fixture-site", pdfs=True)
-    return site.with_name("fixture-site-project"), site
 
 
 def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(fixture_site, tmp_path: Path) -> None:
