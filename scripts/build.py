@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import rcssmin
@@ -34,7 +35,10 @@ sys.path.insert(0, str(ROOT))
 
 from macros.addresses import local_reason, unreachable  # noqa: E402
 from macros.errors import HandbookError  # noqa: E402
+from scripts.check_links import check_site  # noqa: E402
+from scripts.compress import compress_and_report  # noqa: E402
 from scripts.project import BUILD_ENV, edition, site_url  # noqa: E402
+from scripts.security_headers import check_and_write  # noqa: E402
 
 #: Where `make build-zensical` installs the pinned Zensical (its own environment: its packages differ).
 ZENSICAL = Path(os.environ.get("ZENSICAL", ROOT / ".venv-zensical" / "bin" / "zensical"))
@@ -48,6 +52,21 @@ def _step(name: str, command: list[str], cwd: Path, env: dict[str, str] | None =
         raise SystemExit(f"build failed at step '{name}' (exit {result.returncode}); site/ is unchanged{output}")
     if not quiet:
         print(f"build: {name} ({time.perf_counter() - started:.1f} s)", flush=True)
+
+
+def _call(name: str, step: Callable[[], str]) -> None:
+    """A step that runs in this process (the checks and the compressed copies: each saved a Python start
+    and its imports, about a second per build); it fails as `_step` does, after printing its reason."""
+    started = time.perf_counter()
+    try:
+        summary = step()
+    except SystemExit as refusal:
+        if refusal.code in (None, 0):
+            raise
+        print(refusal.code, file=sys.stderr, flush=True)
+        raise SystemExit(f"build failed at step '{name}' (exit 1); site/ is unchanged") from None
+    print(summary, flush=True)
+    print(f"build: {name} ({time.perf_counter() - started:.1f} s)", flush=True)
 
 
 def _exports(project: Path, out: Path, url: str) -> None:
@@ -175,13 +194,10 @@ def build(
             script = ROOT / "scripts" / "make_pdfs.py"
             command = [sys.executable, str(script), "--site", str(out), "--docs", "docs"]
             _step("PDFs (checklists, pack handouts)", command, project)
-        script = ROOT / "scripts" / "check_links.py"
-        _step("links and anchors", [sys.executable, str(script), "--site", str(out), *_skipped(pdfs)], project)
-        script = ROOT / "scripts" / "security_headers.py"
-        _step("security policy and headers", [sys.executable, str(script), "--site", str(out)], project)
+        _call("links and anchors", lambda: check_site(out, project, () if pdfs else ("pdf/",)))
+        _call("security policy and headers", lambda: check_and_write(out, project))
         if compress:
-            script = ROOT / "scripts" / "compress.py"
-            _step("gzip and Brotli copies", [sys.executable, str(script), "--site", str(out)], project)
+            _call("gzip and Brotli copies", lambda: compress_and_report(out))
         _swap(out, site)
     except BaseException:
         print("build: failed; the previous site is unchanged", file=sys.stderr)
@@ -189,10 +205,6 @@ def build(
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"build: {site} is ready for {url}")
-
-
-def _skipped(pdfs: bool) -> list[str]:
-    return [] if pdfs else ["--skip", "pdf/"]
 
 
 def main() -> None:

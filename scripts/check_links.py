@@ -94,18 +94,24 @@ def broken_links(site: Path, skip: tuple[str, ...] = (), site_path: str = "/werk
     return broken, checked
 
 
+def check_site(site: Path, project: Path, skip: tuple[str, ...] = ()) -> str:
+    """The build's step (scripts/build.py runs it in its own process): a summary line, or SystemExit
+    naming every broken link."""
+    broken, checked = broken_links(site, skip, urlsplit(site_url(project)).path)
+    if broken:
+        shown = "\n".join(f"  - {line}" for line in broken[:30])
+        more = f"\n  … and {len(broken) - 30} more" if len(broken) > 30 else ""
+        raise SystemExit(f"Werkkaarten: {len(broken)} broken link(s) in the built site:\n{shown}{more}")
+    return f"links: {checked} same-site links lead to a file and an existing anchor"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, required=True)
     parser.add_argument("--skip", action="append", default=[], help="a folder not built this time (pdf/)")
     parser.add_argument("--project", type=Path, default=Path.cwd(), help="the project whose site_url gives the path")
     args = parser.parse_args()
-    broken, checked = broken_links(args.site, tuple(args.skip), urlsplit(site_url(args.project)).path)
-    if broken:
-        shown = "\n".join(f"  - {line}" for line in broken[:30])
-        more = f"\n  … and {len(broken) - 30} more" if len(broken) > 30 else ""
-        sys.exit(f"Werkkaarten: {len(broken)} broken link(s) in the built site:\n{shown}{more}")
-    print(f"links: {checked} same-site links lead to a file and an existing anchor")
+    print(check_site(args.site, args.project, tuple(args.skip)))
 
 
 if __name__ == "__main__":

@@ -50,12 +50,17 @@ def compress_site(site: Path) -> tuple[int, int, int, int]:
     return len(files), raw, gz, br
 
 
+def compress_and_report(site: Path) -> str:
+    """The build's step (scripts/build.py runs it in its own process): the copies and a summary line."""
+    files, raw, gz, br = compress_site(site)
+    return f"compressed {files} files: {raw / 1024:.0f} KB → gzip {gz / 1024:.0f} KB, Brotli {br / 1024:.0f} KB"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, required=True)
     args = parser.parse_args()
-    files, raw, gz, br = compress_site(args.site)
-    print(f"compressed {files} files: {raw / 1024:.0f} KB → gzip {gz / 1024:.0f} KB, Brotli {br / 1024:.0f} KB")
+    print(compress_and_report(args.site))
 
 
 if __name__ == "__main__":

@@ -255,13 +255,19 @@ def write(site: Path, base_path: str = "/") -> dict[str, str]:
     return HEADERS
 
 
+def check_and_write(site: Path, project: Path) -> str:
+    """The build's step (scripts/build.py runs it in its own process): a summary line, or SystemExit
+    naming every problem."""
+    headers = write(site, urlparse(site_url(project)).path or "/")
+    return f"security policy holds; _headers and nginx-security-headers.conf written ({len(headers)} headers)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--project", type=Path, default=Path.cwd(), help="the project whose site_url gives the path")
     args = parser.parse_args()
-    headers = write(args.site, urlparse(site_url(args.project)).path or "/")
-    print(f"security policy holds; _headers and nginx-security-headers.conf written ({len(headers)} headers)")
+    print(check_and_write(args.site, args.project))
 
 
 if __name__ == "__main__":
