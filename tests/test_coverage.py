@@ -97,11 +97,8 @@ def test_every_quote_of_the_thematic_text_is_on_the_site(seeds: Path, site: Path
     """The professionals' quotes ("botsende beelden") are kept word for word."""
     quotes = re.findall(r"“([^”]{8,})”", seed_text(seeds, "003"))
     assert len(quotes) >= 19  # the thematic text holds 19 such quotes
-    pages = " ".join(
-        normalise(BeautifulSoup(p.read_text(encoding="utf-8"), "lxml").select_one("article").get_text(" "))
-        for p in reader_pages(site)
-        if BeautifulSoup(p.read_text(encoding="utf-8"), "lxml").select_one("article")
-    )
+    articles = (BeautifulSoup(p.read_text(encoding="utf-8"), "lxml").select_one("article") for p in reader_pages(site))
+    pages = " ".join(normalise(article.get_text(" ")) for article in articles if article)
     pages = pages.replace("’", "'")
     missing = [q for q in quotes if normalise(q).replace("’", "'") not in pages]
     assert not missing, f"quotes missing from the site: {missing}"
