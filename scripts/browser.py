@@ -48,20 +48,20 @@ def chromium_path() -> str:
     """The Chromium that prints the PDFs and runs the browser tests: the one named by $CHROMIUM, else
     Debian's headless shell (the same Chromium without a window: about a fifth less CPU for the same
     pages, which the 2-core test run feels), else a desktop Chromium; a clear message when there is none."""
-    return _first_installed(os.environ.get("CHROMIUM"), "chromium-headless-shell", *DESKTOP_CHROMIUMS)
+    return _first_installed("chromium-headless-shell", "chromium-headless-shell", *DESKTOP_CHROMIUMS)
 
 
 def desktop_chromium_path() -> str:
     """A reader's Chromium, for Lighthouse: it measures what a reader's browser does, so not the shell."""
-    return _first_installed(os.environ.get("CHROMIUM"), *DESKTOP_CHROMIUMS)
+    return _first_installed("chromium", *DESKTOP_CHROMIUMS)
 
 
-def _first_installed(*candidates: str | None) -> str:
-    for candidate in candidates:
+def _first_installed(package: str, *names: str) -> str:
+    """$CHROMIUM, else the first of `names` on PATH; else a message naming Debian's `package`."""
+    for candidate in (os.environ.get("CHROMIUM"), *names):
         if candidate and (found := shutil.which(candidate)):
             return found
-    wanted = " or ".join(candidate for candidate in candidates[1:3] if candidate)
-    raise SystemExit(f"Chromium not found: install Debian's {wanted} with apt-get, or set $CHROMIUM.")
+    raise SystemExit(f"Chromium not found: install it with 'apt-get install {package}' or set $CHROMIUM.")
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -20,12 +20,8 @@ def copy_project(target: Path, docs: Path | None = None) -> Path:
     """A buildable copy of the project in `target`; `docs` replaces the handbook's content (a test fixture),
     so the handbook's own pages are not read at all."""
     target.mkdir(parents=True, exist_ok=True)
-    if docs is not None:
-        shutil.copytree(docs, target / "docs")
     for part in PROJECT_PARTS:
-        if docs is not None and part == "docs":
-            continue
-        source = ROOT / part
+        source = docs if docs is not None and part == "docs" else ROOT / part
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:

@@ -160,6 +160,10 @@ def built(project: Path, pdfs: bool = False, *extra: str, env: dict[str, str] | 
     return make
 
 
+#: The shared build of the handbook (see `site`), as the fixture and its early start both make it.
+SHARED_BUILD = built(ROOT, True, "--no-compress")
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once from the working tree as `make build` does: pages, exports, PDFs, headers;
@@ -175,7 +179,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if not (path / "cards.json").is_file():
             pytest.fail(f"WERKKAARTEN_TEST_SITE={prebuilt} is not a built site (no cards.json)", pytrace=False)
         return path
-    return once_per_run(tmp_path_factory, "site", built(ROOT, True, "--no-compress"))
+    return once_per_run(tmp_path_factory, "site", SHARED_BUILD)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -188,7 +192,7 @@ def _start_the_site_build(request: pytest.FixtureRequest, tmp_path_factory: pyte
     if os.environ.get("WERKKAARTEN_TEST_SITE"):
         return
     if any("site" in getattr(item, "fixturenames", ()) for item in request.session.items):
-        start_once_per_run(tmp_path_factory, "site", built(ROOT, True, "--no-compress"))
+        start_once_per_run(tmp_path_factory, "site", SHARED_BUILD)
 
 
 #: The five source texts (see its README); only the tests that compare the site with them need them.
