@@ -223,7 +223,7 @@ def axe_violations(page: Page, where: str, colour_only: bool = False) -> list[st
 
 
 #: A click on the palette toggle that is shown (Material hides the other one).
-TOGGLE_SCHEME = """() => [...document.querySelectorAll("form[data-wk-palette] label")]
+TOGGLE_SCHEME = """() => [...document.querySelectorAll("form[data-md-component='palette'] label")]
   .find(label => label.getClientRects().length > 0).click()"""
 
 
@@ -632,60 +632,6 @@ FOCUSED = """() => {
   const tag = e.dataset ? e.dataset.wkControl : undefined;
   return {tag: tag || null, where, untagged: tag ? null : e.outerHTML.slice(0, 80)};
 }"""
-
-
-#: The colour-scheme toggle as the reader finds it: the scheme on <body>, the labels shown, what the page
-#: tells the browser (Material's palette component would add a second pair of these meta elements) and
-#: the scheme saved in localStorage (theme-start.js keys it by the site's path).
-SCHEME_STATE = """() => ({
-  scheme: document.body.getAttribute("data-md-color-scheme"),
-  shown: [...document.querySelectorAll("form[data-wk-palette] label")]
-    .filter(label => !label.hidden).map(label => label.title),
-  metas: [...document.querySelectorAll("meta[name='color-scheme'], meta[name='theme-color']")]
-    .map(meta => meta.name + "=" + meta.content),
-  saved: Object.keys(localStorage).filter(key => key.endsWith(".__palette"))
-    .map(key => JSON.parse(localStorage.getItem(key)).index),
-})"""
-
-
-def test_the_colour_scheme_follows_the_device_until_the_reader_chooses_one(open_page) -> None:
-    """The toggle works without Material's palette component (which restyled every page three times as it
-    loaded): the page opens in the device's scheme and follows it, a click switches and is remembered
-    across pages and visits, Enter on the focused toggle switches too.
-
-    Red when: partials/palette.html marks the form for Material again (two pairs of meta elements), the
-    script stops saving a choice or saves the device's scheme unasked, or a label is left hidden.
-    """
-    page, watch = open_page("partnerschap/respecteer-ouders/", color_scheme="dark")
-    state = page.evaluate(SCHEME_STATE)
-    assert state["scheme"] == "slate" and state["shown"] == ["Lichte weergave"], state
-    assert len(state["metas"]) == 2 and "color-scheme=dark" in state["metas"], state
-    assert state["saved"] == [], f"the device's scheme was saved unasked: {state}"
-
-    page.emulate_media(color_scheme="light")  # the reader's phone switches to light at dusk's end
-    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
-    assert page.evaluate(SCHEME_STATE)["shown"] == ["Donkere weergave"]
-
-    page.locator("form[data-wk-palette] label:not([hidden])").click()
-    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    state = page.evaluate(SCHEME_STATE)
-    assert state["saved"] == [1] and "color-scheme=dark" in state["metas"], state
-    page.emulate_media(color_scheme="light")
-    assert page.evaluate(SCHEME_STATE)["scheme"] == "slate", "the device's setting overrode the reader's choice"
-
-    page.locator("article a[href$='/persoon-niet-mishandeling/']").first.click()  # instant navigation
-    expect(page).to_have_url(re.compile(r"persoon-niet-mishandeling/$"))
-    page.reload(wait_until="load")
-    state = page.evaluate(SCHEME_STATE)
-    assert state["scheme"] == "slate" and state["shown"] == ["Lichte weergave"], state
-
-    page.locator("form[data-wk-palette] input:checked").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
-    state = page.evaluate(SCHEME_STATE)
-    assert state["saved"] == [0] and state["shown"] == ["Donkere weergave"], state
-    watch.settle(page)
-    watch.assert_clean("the colour-scheme toggle")
 
 
 def test_keyboard_skip_link_visible_focus_and_every_control_reachable(open_page) -> None:
