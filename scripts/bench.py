@@ -307,17 +307,43 @@ def _host(site: Path, setup: str, port: int) -> Iterator[str]:
 class _Traffic:
     """Chromium's own accounting of what a page and its workers received (Playwright's request sizes):
     per finished same-origin request, the compressed body and the response headers. Requests from
-    Pagefind's worker count too (a CDP session on the page alone would miss them)."""
+    Pagefind's worker count too (a CDP session on the page alone would miss them).
+
+    It also knows when the network is quiet: Chromium's own signal for that ("networkidle") sometimes
+    never comes on a slowed-down CPU, with no request open (seen on 5 December 2026 in the search timing,
+    in two of three benchmark runs), so requests in flight are counted here.
+    """
 
     def __init__(self, context: Any, origin: str) -> None:
         self.origin = origin
         self.finished: list[tuple[str, int, int]] = []
+        self.in_flight = 0
+        self.last_change = time.monotonic()
+        context.on("request", self._started)
         context.on("requestfinished", self._finished)
+        context.on("requestfailed", self._ended)
+
+    def _started(self, request: Any) -> None:
+        self.in_flight += 1
+        self.last_change = time.monotonic()
+
+    def _ended(self, request: Any) -> None:
+        self.in_flight -= 1
+        self.last_change = time.monotonic()
 
     def _finished(self, request: Any) -> None:
+        self._ended(request)
         if request.url.startswith(self.origin):
             sizes = request.sizes()
             self.finished.append((request.url, sizes["responseBodySize"], sizes["responseHeadersSize"]))
+
+    def wait_quiet(self, page: Any, quiet_s: float = 1.0, limit_s: float = 60) -> None:
+        """Wait until no request has been open for `quiet_s` seconds (the benchmark may wait; tests may not)."""
+        deadline = time.monotonic() + limit_s
+        while self.in_flight > 0 or time.monotonic() - self.last_change < quiet_s:
+            if time.monotonic() > deadline:
+                raise SystemExit(f"the network never went quiet: {self.in_flight} requests open after {limit_s:.0f} s")
+            page.wait_for_timeout(100)  # lets Playwright deliver the request events meanwhile
 
     def take(self) -> dict[str, Any]:
         """What arrived since the last call: bytes with and without headers, requests, and the URLs."""
@@ -328,12 +354,6 @@ class _Traffic:
             "requests": len(taken),
             "urls": [url.removeprefix(self.origin) for url, _, _ in taken],
         }
-
-
-def _quiet(page: Any) -> None:
-    """The network is quiet: no request for half a second after load (the benchmark may wait; tests may not)."""
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(500)
 
 
 def bench_weight(work: Path, builder: str) -> dict[str, Any]:
@@ -361,15 +381,15 @@ def bench_weight(work: Path, builder: str) -> dict[str, Any]:
                     page = context.new_page()
                     traffic = _Traffic(context, origin)
                     page.goto(base + path, wait_until="load")
-                    _quiet(page)
+                    traffic.wait_quiet(page)
                     first = traffic.take()
                     target = FOLLOWING[name].rstrip("/").split("/")[-1]
                     page.locator(f"article a[href$='{target}/']").first.click()
-                    _quiet(page)
+                    traffic.wait_quiet(page)
                     following = traffic.take()
                     page.locator("input.md-search__input").click()
                     page.evaluate(TIME_SEARCH, SEARCH_QUERY)
-                    _quiet(page)
+                    traffic.wait_quiet(page)
                     search = traffic.take()
                     context.close()
                     rows[name] = {"first": first, "following": following, "first_search": search}
@@ -387,9 +407,10 @@ def _search_timing(browser: Any, base: str, runs: int = 5) -> dict[str, float]:
     for _ in range(runs):
         context = browser.new_context()
         page = context.new_page()
+        traffic = _Traffic(context, base)
         context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
         page.goto(base + PAGES["card"], wait_until="load")
-        _quiet(page)
+        traffic.wait_quiet(page)
         page.locator("input.md-search__input").click()
         cold.append(page.evaluate(TIME_SEARCH, SEARCH_QUERY))
         warm.append(page.evaluate(TIME_SEARCH, "veiligheidsplan"))
